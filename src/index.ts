@@ -1,0 +1,9 @@
+/** tenet's library API: scan a repository, get one JSON-able result. */
+export { scan, type ScanOptions } from './scan.js';
+export { defineControl, defineCollector, notApplicable, unknown, evaluated, FactsUnavailable } from './engine/control.js';
+export type { Control, ControlMeta, Collector, CheckContext, FindingInput } from './engine/control.js';
+export type * from './engine/types.js';
+export { builtinControls } from './controls/index.js';
+export { ConfigError, loadConfig } from './config/load.js';
+export type { TenetConfig } from './config/types.js';
+export { VERSION } from './version.js';
