@@ -20,13 +20,24 @@ const NEVER_WALKED = new Set(['.git', 'node_modules']);
 export async function listFiles(root: string, isGitWorkTree: boolean): Promise<FileListing> {
   if (isGitWorkTree) {
     try {
-      const output = await gitBuffer(root, ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--full-name', '--', '.']);
-      const prefix = (await gitBuffer(root, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+      const [tracked, untracked, prefixOutput] = await Promise.all([
+        gitBuffer(root, ['ls-files', '--cached', '-z', '--full-name', '--', '.']),
+        gitBuffer(root, ['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', '.']),
+        gitBuffer(root, ['rev-parse', '--show-prefix']),
+      ]);
+      const prefix = prefixOutput.toString('utf8').trim();
       const paths = new Set<string>();
-      for (const entry of output.toString('utf8').split('\0')) {
-        if (!entry) continue;
-        paths.add(prefix && entry.startsWith(prefix) ? entry.slice(prefix.length) : entry);
-      }
+      const add = (output: Buffer, isTracked: boolean): void => {
+        for (const entry of output.toString('utf8').split('\0')) {
+          if (!entry) continue;
+          const relative = prefix && entry.startsWith(prefix) ? entry.slice(prefix.length) : entry;
+          // Untracked dependency folders are installs, not the project's files; tracked ones are scanned.
+          if (!isTracked && relative.split('/').some((segment) => NEVER_WALKED.has(segment))) continue;
+          paths.add(relative);
+        }
+      };
+      add(tracked, true);
+      add(untracked, false);
       return { paths: [...paths], errors: [] };
     } catch (error) {
       const walked = walk(root);
