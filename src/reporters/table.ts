@@ -74,7 +74,7 @@ function renderFinding(finding: Finding, paint: Palette): string {
 }
 
 function statusLabel(status: string, paint: Palette): string {
-  const label = status.toUpperCase().padEnd(8);
+  const label = (status === 'not-applicable' ? 'N/A' : status.toUpperCase()).padEnd(8);
   switch (status) {
     case 'fail':
     case 'error':
