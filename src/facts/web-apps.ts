@@ -56,7 +56,7 @@ const NOT_SOURCE = /(^|\/)(node_modules|vendor|dist|build|coverage|\.next)\/|\.m
 /** Tests and fixtures show what the application must not do; they are not the application. */
 const TEST_FILE = /(^|\/)(test|tests|__tests__|spec|fixtures?)\/|\.(test|spec)\.[a-z]+$|(^|\/)test_[^/]*\.py$/;
 /** Crash-reporter settings count only in files that load an SDK, so that a mention in other code is not mistaken for one. */
-const SDK_IMPORT = /(from\s+['"]@sentry\/|require\(\s*['"]@sentry\/|import\s+sentry_sdk|from\s+sentry_sdk|require\s+['"]sentry|import\s+io\.sentry|using\s+Sentry|['"]@bugsnag\/|require\(\s*['"]bugsnag|import\s+bugsnag|['"]rollbar['"]|import\s+rollbar|firebase_crashlytics|import\s+FirebaseCrashlytics|com\.google\.firebase\.crashlytics)/;
+const SDK_IMPORT = /^\s*(import\s.*from\s+['"](@sentry\/|@bugsnag\/|rollbar['"])|.*require\(\s*['"](@sentry\/|@bugsnag\/|bugsnag['"]|rollbar['"])|import\s+(sentry_sdk|bugsnag|rollbar|io\.sentry|FirebaseCrashlytics|com\.google\.firebase\.crashlytics)|from\s+(sentry_sdk|bugsnag|rollbar)\s+import|require\s+['"](sentry|bugsnag|rollbar)|using\s+(Sentry|Bugsnag)|import\s+['"]package:(sentry|firebase_crashlytics))/m;
 const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[))/;
 
 const PATTERNS: { kind: 'crashReporters' | 'crashReporterPii' | 'securityHeaders' | 'csrfDisabled' | 'csrfEnabled' | 'cookieConsent'; pattern: RegExp }[] = [
