@@ -41,7 +41,7 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
       const started = performance.now();
       pending = (async (): Promise<Memo> => {
         try {
-          const value = await collector.collect({ repo: input.repo, config: input.config, options: input.options, facts });
+          const value = await collector.collect({ repo: input.repo, config: input.config, options: input.options, now: input.now, facts });
           collected.set(collector.id, value);
           return { ok: true, value };
         } catch (error) {

@@ -11,6 +11,8 @@ export interface ControlCase {
   files: FixtureFiles;
   /** Commit the files to a git repository first. */
   git?: boolean;
+  /** Builds more of the fixture (history, branches, remotes) after the files are written. */
+  setup?: (root: string) => void;
   /** Parameters for the control under test. */
   params?: Record<string, unknown>;
   config?: TenetConfig;
@@ -41,6 +43,7 @@ const EXPECTED: Record<keyof ControlTable, ControlStatus> = {
 export async function runControl(control: Control, testCase: Omit<ControlCase, 'name'>): Promise<ControlResult> {
   const root = makeFixture(testCase.files, { git: testCase.git });
   try {
+    testCase.setup?.(root);
     const config: TenetConfig = { ...(testCase.config ?? {}) };
     if (testCase.params) config.params = { ...(config.params ?? {}), [control.meta.id]: testCase.params };
     const result = await scan({ ...(testCase.options ?? {}), path: root, controls: [control], config });
