@@ -21,6 +21,11 @@ interface ScanFlags {
   github?: boolean;
   online?: boolean;
   disallowInlineWaivers?: boolean;
+  since?: string;
+  verifySignatures?: boolean;
+  allowedSigners?: string;
+  repo?: string;
+  githubUrl?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter(Boolean)];
@@ -52,6 +57,11 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--github', 'query the GitHub API (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--online', 'query online advisory services')
     .option('--disallow-inline-waivers', 'ignore tenet:ignore comments in scanned files')
+    .option('--since <date|ref>', 'judge only history since this date or commit (default: the last 90 days)')
+    .option('--verify-signatures', 'verify commit signatures through git (gpg, ssh-keygen) instead of only detecting them')
+    .option('--allowed-signers <file>', 'SSH allowed-signers file for --verify-signatures')
+    .option('--repo <owner/name>', 'the GitHub repository to query (default: from the origin remote)')
+    .option('--github-url <url>', 'GitHub API base URL, e.g. https://github.example.com/api/v3 (default: GITHUB_API_URL or api.github.com)')
     .option('--no-color', 'plain output (also when NO_COLOR is set)')
     .action(async (target: string, flags: ScanFlags) => {
       const progress = io.isTTY ? (text: string) => io.err(text) : () => undefined;
@@ -66,6 +76,13 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         online: flags.online ?? false,
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
         keepFacts: flags.format === 'raw',
+        extra: withoutUndefined({
+          since: flags.since,
+          verifySignatures: flags.verifySignatures,
+          allowedSigners: flags.allowedSigners,
+          githubRepo: flags.repo,
+          githubApiUrl: flags.githubUrl,
+        }),
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
       const render = reporters[flags.format];
@@ -95,6 +112,10 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     });
 
   return { program, exitCode: () => exitCode };
+}
+
+function withoutUndefined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
 /** Runs the CLI; resolves with the process exit code. The only place that decides it. */

@@ -1,6 +1,23 @@
 import type { Control } from '../../engine/control.js';
 import commitsAreSigned from './commits-are-signed.js';
 import changesArriveViaPullRequests from './changes-arrive-via-pull-requests.js';
+import codeownersCoverRepository from './codeowners-cover-repository.js';
+import defaultBranchProtected from './default-branch-protected.js';
+import reviewsRequiredBeforeMerge from './reviews-required-before-merge.js';
+import branchProtectionAppliesToAdmins from './branch-protection-applies-to-admins.js';
+import forcePushAndDeletionBlocked from './force-push-and-deletion-blocked.js';
+import statusChecksRequired from './status-checks-required.js';
+import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-policy.js';
 
 /** The change-control controls; one file each, registered here. */
-export const controls: Control[] = [commitsAreSigned, changesArriveViaPullRequests];
+export const controls: Control[] = [
+  commitsAreSigned,
+  changesArriveViaPullRequests,
+  codeownersCoverRepository,
+  defaultBranchProtected,
+  reviewsRequiredBeforeMerge,
+  branchProtectionAppliesToAdmins,
+  forcePushAndDeletionBlocked,
+  statusChecksRequired,
+  repositoryVisibilityMatchesPolicy,
+];
