@@ -139,6 +139,14 @@ describe('packs in a scan', () => {
     const byDefault = await scan({ path: root, controls, now });
     assert.deepEqual(byDefault.policies.map((policy) => policy.id), [DEFAULT_PACK]);
   });
+
+  it('reads packs: from .tenet.yml, relative to that file', async () => {
+    const root = makeFixture({ LICENSE: MIT, 'ci/.tenet.yml': 'packs: [../packs/second.yaml, human-made]\n', 'packs/second.yaml': SECOND_PACK });
+    roots.push(root);
+    const result = await scan({ path: root, configFile: `${root}/ci/.tenet.yml`, controls, now, extra: { have: 2 } });
+    assert.deepEqual(result.policies.map((policy) => policy.id), ['second-pack', 'human-made']);
+    assert.equal(requirement(result, 'S-1').status, 'pass');
+  });
 });
 
 describe('attestations and deviations in a scan', () => {
