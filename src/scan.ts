@@ -81,7 +81,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   if (problems.length > 0) throw new ConfigError(configFile ?? 'options', problems);
 
-  const packs = choosePacks(options.packs, config.packs, configFile ? path.dirname(configFile) : root);
+  // A configuration inside the scanned repository is the repository's word: its pack paths stay inside it.
+  const configInRepo = configFile !== undefined && !path.relative(root, configFile).startsWith('..');
+  const packs = choosePacks(options.packs, config.packs, configFile ? path.dirname(configFile) : root, configInRepo ? root : undefined);
   const runnableIds = new Set(selected.filter((control) => !needsMissingAccessOf(control, options)).map((control) => control.meta.id));
   const plan = planPackRuns(packs, selected, known, config.params, params);
   problems.push(...plan.problems, ...unknownRequirementIds(config, packs));
@@ -147,12 +149,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 }
 
 /** `--pack` over `packs:` of the configuration over the default pack; each pack once. */
-function choosePacks(fromOptions: readonly string[] | undefined, fromConfig: readonly string[] | undefined, configDir: string): Pack[] {
+function choosePacks(fromOptions: readonly string[] | undefined, fromConfig: readonly string[] | undefined, configDir: string, confineTo: string | undefined): Pack[] {
   const refs = fromOptions?.length ? fromOptions : fromConfig?.length ? fromConfig : [DEFAULT_PACK];
-  const base = fromOptions?.length ? process.cwd() : configDir;
+  const fromCommandLine = Boolean(fromOptions?.length);
+  const base = fromCommandLine ? process.cwd() : configDir;
   const packs: Pack[] = [];
   for (const ref of refs) {
-    const pack = loadPack(ref, base);
+    const pack = loadPack(ref, base, fromCommandLine ? {} : { within: confineTo });
     if (!packs.some((other) => other.id === pack.id)) packs.push(pack);
   }
   return packs;

@@ -1,6 +1,8 @@
 // Packs evaluated through scan(): real controls (license-present, deviations-are-approved) and a
 // fake parameterised control, tiny fixture repositories, and the verdicts and exit codes they give.
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { defineControl, evaluated } from '../src/engine/control.js';
 import type { Control } from '../src/engine/control.js';
@@ -146,6 +148,20 @@ describe('packs in a scan', () => {
     const result = await scan({ path: root, configFile: `${root}/ci/.tenet.yml`, controls, now, extra: { have: 2 } });
     assert.deepEqual(result.policies.map((policy) => policy.id), ['second-pack', 'human-made']);
     assert.equal(requirement(result, 'S-1').status, 'pass');
+  });
+
+  it('a repository\'s own .tenet.yml cannot make tenet read packs outside it', async () => {
+    const outside = makeFixture({ 'pack.yaml': SECOND_PACK });
+    roots.push(outside);
+    for (const ref of [`${outside}/pack.yaml`, '/dev/zero', 'link/pack.yaml']) {
+      const root = makeFixture({ '.tenet.yml': `packs: ["${ref}"]\n` });
+      roots.push(root);
+      symlinkSync(outside, path.join(root, 'link'));
+      await assert.rejects(scan({ path: root, controls, now }), (error: unknown) => error instanceof ConfigError && /must lie inside it/.test(error.problems.join()), ref);
+    }
+    const root = makeFixture({ '.tenet.yml': 'packs: [p.yaml]\n' });
+    roots.push(root);
+    assert.deepEqual((await scan({ path: root, controls, now, packs: [`${outside}/pack.yaml`] })).policies.map((policy) => policy.id), ['second-pack'], '--pack is the user\'s own choice');
   });
 });
 

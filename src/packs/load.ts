@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -17,6 +17,17 @@ export const BUILTIN_PACK_IDS = ['human-made', 'hashbang', 'openpix', 'year-of-e
 export const DEFAULT_PACK = 'secure-delivery-principles';
 
 export const DEFAULT_RENEWAL_DAYS = 365;
+
+/** Larger pack files are refused: the biggest built-in pack is about 100 kB. */
+const MAX_PACK_BYTES = 2 * 1024 * 1024;
+
+export interface LoadOptions {
+  /**
+   * Pack files (and what they extend) must lie inside this directory. Set for packs named by a
+   * scanned repository's own .tenet.yml, which is as untrusted as the rest of the repository.
+   */
+  within?: string;
+}
 
 const builtinDir = fileURLToPath(new URL('../../../src/packs/builtin/', import.meta.url));
 const schemaPath = fileURLToPath(new URL('../../../schema/pack.schema.json', import.meta.url));
@@ -37,7 +48,7 @@ export function builtinPackFile(id: string): string {
  * Loads a pack by built-in id or by path (relative paths resolve against `baseDir`), resolving
  * `extends`. Every problem is a ConfigError naming the pack file.
  */
-export function loadPack(ref: string, baseDir: string = process.cwd()): Pack {
+export function loadPack(ref: string, baseDir: string = process.cwd(), options: LoadOptions = {}): Pack {
   if (!isPackPath(ref)) {
     const cached = builtinCache.get(ref);
     if (cached) return cached;
@@ -49,22 +60,21 @@ export function loadPack(ref: string, baseDir: string = process.cwd()): Pack {
     return pack;
   }
   const file = path.resolve(baseDir, ref);
-  return loadPackFile(file, file, []);
+  return loadPackFile(file, file, [], options);
 }
 
 export function loadBuiltinPacks(): Pack[] {
   return BUILTIN_PACK_IDS.map((id) => loadPack(id));
 }
 
-function loadPackFile(file: string, origin: string, chain: readonly string[]): Pack {
-  const source = readPackSource(file);
+function loadPackFile(file: string, origin: string, chain: readonly string[], options: LoadOptions = {}): Pack {
+  const source = readPackSource(file, options);
   if (chain.includes(file)) throw new ConfigError(file, [`extends itself through ${[...chain, file].join(' → ')}`]);
   let requirements: PackRequirementSource[] = [];
   let inherited: Pack | undefined;
   if (source.extends !== undefined) {
-    const base = isPackPath(source.extends)
-      ? loadPackFile(path.resolve(path.dirname(file), source.extends), path.resolve(path.dirname(file), source.extends), [...chain, file])
-      : loadPack(source.extends);
+    const baseFile = path.resolve(path.dirname(file), source.extends);
+    const base = isPackPath(source.extends) ? loadPackFile(baseFile, baseFile, [...chain, file], options) : loadPack(source.extends);
     inherited = base;
     // A base requirement's params already include its own pack's; this pack's params go over them.
     requirements = base.requirements.map((requirement) => ({ ...requirement, params: mergeParams(requirement.params, source.params) }));
@@ -132,10 +142,19 @@ function mergeParams(base: ControlParams, over: ControlParams | undefined): Cont
   return merged;
 }
 
-function readPackSource(file: string): PackSource {
+function readPackSource(file: string, options: LoadOptions): PackSource {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const real = realpathSync(file);
+    if (options.within !== undefined) {
+      const root = realpathSync(options.within);
+      const relative = path.relative(root, real);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error('a pack named by the repository must lie inside it');
+    }
+    const stat = statSync(real);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    if (stat.size > MAX_PACK_BYTES) throw new Error(`larger than ${MAX_PACK_BYTES} bytes`);
+    text = readFileSync(real, 'utf8');
   } catch (error) {
     throw new ConfigError(file, [`cannot read pack: ${error instanceof Error ? error.message : String(error)}`]);
   }
