@@ -17,10 +17,9 @@ import { builtinControls } from './controls/index.js';
 import { ConfigError, loadConfig, locateConfig } from './config/load.js';
 import type { TenetConfig } from './config/types.js';
 import { VERSION } from './version.js';
-import { DEFAULT_PACK, loadBuiltinPacks, loadPack } from './packs/load.js';
+import { selectPacks } from './packs/select.js';
 import { planPackRuns } from './packs/plan.js';
 import { evaluatePacks } from './packs/evaluate.js';
-import type { Pack } from './packs/types.js';
 
 export interface ScanOptions {
   /** The directory to scan (default: the current directory). */
@@ -81,12 +80,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   if (problems.length > 0) throw new ConfigError(configFile ?? 'options', problems);
 
-  // A configuration inside the scanned repository is the repository's word: its pack paths stay inside it.
-  const configInRepo = configFile !== undefined && !path.relative(root, configFile).startsWith('..');
-  const packs = choosePacks(options.packs, config.packs, configFile ? path.dirname(configFile) : root, configInRepo ? root : undefined);
+  const { packs, problems: packProblems } = selectPacks({ root, chosen: options.packs, config, configFile });
   const runnableIds = new Set(selected.filter((control) => !needsMissingAccessOf(control, options)).map((control) => control.meta.id));
   const plan = planPackRuns(packs, selected, known, config.params, params);
-  problems.push(...plan.problems, ...unknownRequirementIds(config, packs));
+  problems.push(...plan.problems, ...packProblems);
   if (problems.length > 0) throw new ConfigError(configFile ?? 'packs', problems);
 
   const repo = await Repository.open(root, { maxFileSize: config.maxFileSize, exclude: config.exclude });
@@ -146,30 +143,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (options.keepFacts) result.facts = Object.fromEntries(run.facts);
   result.durationMs = Math.round(performance.now() - started);
   return result;
-}
-
-/** `--pack` over `packs:` of the configuration over the default pack; each pack once. */
-function choosePacks(fromOptions: readonly string[] | undefined, fromConfig: readonly string[] | undefined, configDir: string, confineTo: string | undefined): Pack[] {
-  const refs = fromOptions?.length ? fromOptions : fromConfig?.length ? fromConfig : [DEFAULT_PACK];
-  const fromCommandLine = Boolean(fromOptions?.length);
-  const base = fromCommandLine ? process.cwd() : configDir;
-  const packs: Pack[] = [];
-  for (const ref of refs) {
-    const pack = loadPack(ref, base, fromCommandLine ? {} : { within: confineTo });
-    if (!packs.some((other) => other.id === pack.id)) packs.push(pack);
-  }
-  return packs;
-}
-
-/** A deviation or attestation must name a requirement of an evaluated or built-in pack: a typo would silently cover nothing. */
-function unknownRequirementIds(config: TenetConfig, packs: readonly Pack[]): string[] {
-  const named = [
-    ...(config.deviations ?? []).map((entry, index) => ({ id: entry.requirement, where: `deviations[${index}].requirement` })),
-    ...(config.attestations ?? []).map((entry, index) => ({ id: entry.requirement, where: `attestations[${index}].requirement` })),
-  ].filter((entry): entry is { id: string; where: string } => entry.id !== undefined);
-  if (named.length === 0) return [];
-  const known = new Set([...packs, ...loadBuiltinPacks()].flatMap((pack) => pack.requirements.map((requirement) => requirement.id)));
-  return named.filter(({ id }) => !known.has(id)).map(({ id, where }) => `${where}: unknown requirement '${id}' (see \`tenet policy show PACK\`)`);
 }
 
 function needsMissingAccessOf(control: Control, options: ScanOptions): boolean {

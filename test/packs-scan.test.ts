@@ -150,6 +150,13 @@ describe('packs in a scan', () => {
     assert.equal(requirement(result, 'S-1').status, 'pass');
   });
 
+  it('attestations for packs: requirements stay valid when --pack chooses other packs', async () => {
+    const root = makeFixture({ '.tenet.yml': 'packs: [packs/test.yaml]\nattestations:\n  - { requirement: T-4, statement: s, evidence: e, attestedBy: a, date: 2026-01-01, expires: 2026-12-31 }\n', 'packs/test.yaml': PACK });
+    roots.push(root);
+    const result = await scan({ path: root, controls, now, packs: ['human-made'] });
+    assert.deepEqual(result.policies.map((policy) => policy.id), ['human-made']);
+  });
+
   it('a repository\'s own .tenet.yml cannot make tenet read packs outside it', async () => {
     const outside = makeFixture({ 'pack.yaml': SECOND_PACK });
     roots.push(outside);
