@@ -2,7 +2,7 @@
 // Requirement ids, sections and paraphrases come from the research as they are; this script adds what
 // makes them a pack: which mapped controls exist now (`controls`) and which are still to be built
 // (`plannedControls`), the attestation every requirement accepts, and each document's parameters.
-// Re-run after building a control (`npm run build && node scripts/generate-packs.js`) to move it
+// Re-run after building a control (`npm run generate:packs`) to move it
 // from plannedControls to controls; tenet also counts a planned control as soon as it exists.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

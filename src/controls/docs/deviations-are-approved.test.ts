@@ -32,6 +32,13 @@ testControl(control, {
       findings: [{ message: 'has no expiry date', resource: 'deviations[1]' }],
     },
     {
+      name: 'points at the deviation in the repository\'s .tenet.yml',
+      files: { '.tenet.yml': '# exceptions\ndeviations:\n  - control: license-present\n    reason: docs only\n    expires: 2026-12-31\n' },
+      config: { deviations: [{ control: 'license-present', reason: 'docs only', expires: '2026-12-31' }] },
+      options: { now },
+      findings: [{ message: 'names no approver', file: '.tenet.yml', line: 3, resource: 'deviations[0]' }],
+    },
+    {
       name: 'expiry further away than allowed',
       files: {},
       config: { deviations: [{ ...approved, expires: '2030-01-01' }] },
