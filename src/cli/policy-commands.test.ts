@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildProgram } from './main.js';
 import { CommanderError } from 'commander';
-import { parseConfig } from '../config/load.js';
+import { ConfigError, parseConfig } from '../config/load.js';
 import { BUILTIN_PACK_IDS, DEFAULT_PACK, loadPack } from '../packs/load.js';
 import { makeFixture, removeFixture } from '../testing/fixture.js';
 
@@ -17,6 +17,8 @@ async function cli(...argv: string[]): Promise<{ out: string; err: string; code:
     return { out, err, code: exitCode() };
   } catch (error) {
     if (error instanceof CommanderError) return { out, err, code: error.exitCode === 0 ? 0 : 2 };
+    // main() prints a configuration error and exits 2.
+    if (error instanceof ConfigError) return { out, err: err + error.message, code: 2 };
     throw error;
   }
 }
@@ -93,5 +95,23 @@ describe('tenet attest and tenet deviate', () => {
     assert.equal(code, 0);
     assert.match(err, /covers nothing/);
     assert.equal((await cli('deviate', 'no-such-thing', '--reason', 'x', '-c', file)).code, 2);
+  });
+});
+
+describe('tenet scan --pack', () => {
+  it('evaluates the chosen pack and exits by its requirements\' severity', async () => {
+    const dir = makeFixture({
+      'index.js': '',
+      'pack.yaml': 'id: lic\ntitle: Licensing\nversion: 1.0.0\nrequirements:\n  - id: L-1\n    section: Licence\n    text: A licence ships.\n    controls: [license-present]\n',
+    });
+    dirs.push(dir);
+    const low = await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--fail-on', 'low', '-f', 'json');
+    assert.equal(low.code, 1);
+    const report = JSON.parse(low.out) as { policies: { id: string; requirements: { id: string; status: string; severity?: string }[] }[]; summary: { requirements: Record<string, number> } };
+    assert.deepEqual(report.policies.map((policy) => policy.id), ['lic']);
+    assert.deepEqual(report.policies[0]?.requirements[0], { ...report.policies[0]?.requirements[0], id: 'L-1', status: 'fail', severity: 'low' });
+    assert.deepEqual(report.summary.requirements, { fail: 1 });
+    assert.equal((await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--fail-on', 'medium', '-f', 'json')).code, 0);
+    assert.equal((await cli('scan', dir, '--pack', 'no-such-pack')).code, 2);
   });
 });
