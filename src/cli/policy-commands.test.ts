@@ -105,13 +105,13 @@ describe('tenet scan --pack', () => {
       'pack.yaml': 'id: lic\ntitle: Licensing\nversion: 1.0.0\nrequirements:\n  - id: L-1\n    section: Licence\n    text: A licence ships.\n    controls: [license-present]\n',
     });
     dirs.push(dir);
-    const low = await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--fail-on', 'low', '-f', 'json');
+    const low = await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--only', 'license-present', '--fail-on', 'low', '-f', 'json');
     assert.equal(low.code, 1);
     const report = JSON.parse(low.out) as { policies: { id: string; requirements: { id: string; status: string; severity?: string }[] }[]; summary: { requirements: Record<string, number> } };
     assert.deepEqual(report.policies.map((policy) => policy.id), ['lic']);
     assert.deepEqual(report.policies[0]?.requirements[0], { ...report.policies[0]?.requirements[0], id: 'L-1', status: 'fail', severity: 'low' });
     assert.deepEqual(report.summary.requirements, { fail: 1 });
-    assert.equal((await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--fail-on', 'medium', '-f', 'json')).code, 0);
+    assert.equal((await cli('scan', dir, '--pack', path.join(dir, 'pack.yaml'), '--only', 'license-present', '--fail-on', 'medium', '-f', 'json')).code, 0);
     assert.equal((await cli('scan', dir, '--pack', 'no-such-pack')).code, 2);
   });
 });
