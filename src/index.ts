@@ -7,3 +7,5 @@ export { builtinControls } from './controls/index.js';
 export { ConfigError, loadConfig } from './config/load.js';
 export type { TenetConfig } from './config/types.js';
 export { VERSION } from './version.js';
+export { loadPack, loadBuiltinPacks, BUILTIN_PACK_IDS, DEFAULT_PACK } from './packs/load.js';
+export type { Pack, PackRequirement } from './packs/types.js';

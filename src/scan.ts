@@ -17,6 +17,9 @@ import { builtinControls } from './controls/index.js';
 import { ConfigError, loadConfig, locateConfig } from './config/load.js';
 import type { TenetConfig } from './config/types.js';
 import { VERSION } from './version.js';
+import { selectPacks } from './packs/select.js';
+import { planPackRuns } from './packs/plan.js';
+import { evaluatePacks } from './packs/evaluate.js';
 
 export interface ScanOptions {
   /** The directory to scan (default: the current directory). */
@@ -39,6 +42,8 @@ export interface ScanOptions {
   controls?: readonly Control[];
   /** The time the scan considers "now" (expiry checks); default: the real time. */
   now?: Date;
+  /** Policy packs to evaluate (built-in ids or paths); over `packs:` of the configuration. Default: DEFAULT_PACK. */
+  packs?: readonly string[];
   /** Options of individual domains (`since`, `osvDb`, `secretsConfig` …), passed to collectors. */
   extra?: Record<string, unknown>;
 }
@@ -75,6 +80,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   if (problems.length > 0) throw new ConfigError(configFile ?? 'options', problems);
 
+  const { packs, problems: packProblems } = selectPacks({ root, chosen: options.packs, config, configFile });
+  const runnableIds = new Set(selected.filter((control) => !needsMissingAccessOf(control, options)).map((control) => control.meta.id));
+  const plan = planPackRuns(packs, selected, known, config.params, params);
+  problems.push(...plan.problems, ...packProblems);
+  if (problems.length > 0) throw new ConfigError(configFile ?? 'packs', problems);
+
   const repo = await Repository.open(root, { maxFileSize: config.maxFileSize, exclude: config.exclude });
   const view: ScanOptionsView = {
     ...(options.extra ?? {}),
@@ -84,8 +95,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
 
   const runnable = selected.filter((control) => !needsMissingAccess(control, view));
-  const run = await runControls({ controls: runnable, params, repo, config, options: view, now });
-  const byId = new Map(run.results.map((result) => [result.id, result]));
+  const variants = plan.variants.filter((variant) => runnableIds.has(variant.control.meta.id));
+  const run = await runControls({ controls: runnable, params, repo, config, options: view, now, variants });
+  const byId = new Map(run.results.filter((result) => !result.variant).map((result) => [result.id, result]));
   const results: ControlResult[] = selected.map(
     (control) =>
       byId.get(control.meta.id) ?? {
@@ -101,9 +113,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         findings: [],
       },
   );
+  results.push(...run.results.filter((result) => result.variant));
 
   if (!view.inlineWaivers) dropInlineWaivers(results);
   applyControlDeviations(results, config, now, configName);
+  const policies = evaluatePacks({ packs, registered: known, resultFor: plan.resultFor(results), config, now });
 
   const result: ScanResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -111,20 +125,28 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     target: { path: root },
     startedAt: startedAt.toISOString(),
     durationMs: 0,
-    policies: [],
+    policies,
     controls: results,
     errors: repo.errors,
-    summary: { controls: countStatuses(results.map((entry) => entry.status)), requirements: {} },
+    summary: {
+      controls: countStatuses(results.map((entry) => entry.status)),
+      requirements: countStatuses(policies.flatMap((policy) => policy.requirements.map((requirement) => requirement.status))),
+    },
   };
   if (repo.git?.head) result.target.commit = repo.git.head;
   if (repo.git?.branch) result.target.branch = repo.git.branch;
   if (repo.git?.remotes.length) result.target.remotes = repo.git.remotes;
-  const exceptions = describeExceptions(config, now);
+  const renewal = new Map(packs.flatMap((pack) => pack.requirements.map((requirement) => [requirement.id, requirement.attestation?.renewalDays] as const)));
+  const exceptions = describeExceptions(config, now, (id) => renewal.get(id));
   if (exceptions.length > 0) result.exceptions = exceptions;
   if (options.timing) result.timing = run.timing;
   if (options.keepFacts) result.facts = Object.fromEntries(run.facts);
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+function needsMissingAccessOf(control: Control, options: ScanOptions): boolean {
+  return needsMissingAccess(control, { ...(options.extra ?? {}), github: options.github ?? false, online: options.online ?? false });
 }
 
 function needsMissingAccess(control: Control, view: ScanOptionsView): boolean {

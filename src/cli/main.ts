@@ -8,6 +8,8 @@ import { reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor, type FailOn } from './exit-code.js';
 import { printable } from '../reporters/text.js';
+import { registerExceptionCommands, registerPolicyCommands } from './policy-commands.js';
+import { DEFAULT_PACK } from '../packs/load.js';
 
 interface ScanFlags {
   format: string;
@@ -16,6 +18,7 @@ interface ScanFlags {
   config?: string;
   only: string[];
   skip: string[];
+  pack: string[];
   timing?: boolean;
   color: boolean;
   github?: boolean;
@@ -53,6 +56,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('-c, --config <file>', 'configuration file (default: .tenet.yml in the scanned directory)')
     .option('--only <ids>', 'run only these controls (repeatable, or comma-separated)', collect, [])
     .option('--skip <ids>', 'skip these controls (repeatable, or comma-separated)', collect, [])
+    .option('--pack <id|path>', `policy pack to evaluate (repeatable; over packs: in .tenet.yml; default ${DEFAULT_PACK})`, collect, [])
     .option('--timing', 'report the time spent per collector and per control')
     .option('--github', 'query the GitHub API (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--online', 'query online advisory services')
@@ -71,6 +75,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         configFile: flags.config,
         only: flags.only,
         skip: flags.skip,
+        packs: flags.pack.length ? flags.pack : undefined,
         timing: flags.timing ?? false,
         github: flags.github ?? false,
         online: flags.online ?? false,
@@ -110,6 +115,9 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
       }
       io.out(`${controls.length} controls\n`);
     });
+
+  registerPolicyCommands(program, io);
+  registerExceptionCommands(program, io);
 
   return { program, exitCode: () => exitCode };
 }

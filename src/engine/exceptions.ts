@@ -20,12 +20,62 @@ export function deviationState(entry: DeviationEntry, now: Date, warningDays: nu
   return expiryState(entry.expires, now, warningDays);
 }
 
-export function attestationState(entry: AttestationEntry, now: Date, warningDays: number): ExceptionState['state'] {
-  return expiryState(entry.expires, now, warningDays);
+/**
+ * An attestation counts until its `expires`, or until `renewalDays` after its `date` when the
+ * requirement demands renewal sooner; whichever comes first.
+ */
+export function attestationState(entry: AttestationEntry, now: Date, warningDays: number, renewalDays?: number): ExceptionState['state'] {
+  return expiryState(attestationExpiry(entry, renewalDays), now, warningDays);
 }
 
-/** Every deviation and attestation of the configuration, with whether it counts. */
-export function describeExceptions(config: TenetConfig, now: Date): ExceptionState[] {
+export function attestationExpiry(entry: AttestationEntry, renewalDays?: number): string {
+  if (renewalDays === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return entry.expires;
+  const renewBy = new Date(Date.parse(`${entry.date}T00:00:00Z`) + renewalDays * DAY_MS).toISOString().slice(0, 10);
+  return renewBy < entry.expires ? renewBy : entry.expires;
+}
+
+export interface RequirementExceptions {
+  /** The attestation in force (the one lasting longest), if any. */
+  attestation?: { entry: AttestationEntry; index: number; state: 'active' | 'expiring'; expires: string };
+  /** Deviations of the requirement in force. */
+  deviations: { entry: DeviationEntry; index: number; state: 'active' | 'expiring' }[];
+  /** Why entries naming the requirement do not count (expired, unapproved). */
+  notes: string[];
+}
+
+/** The attestations and deviations of one requirement, sorted into those that count and those that do not. */
+export function requirementExceptions(config: TenetConfig, requirementId: string, now: Date, renewalDays?: number): RequirementExceptions {
+  const warningDays = config.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
+  const found: RequirementExceptions = { deviations: [], notes: [] };
+  (config.attestations ?? []).forEach((entry, index) => {
+    if (entry.requirement !== requirementId) return;
+    const expires = attestationExpiry(entry, renewalDays);
+    const state = attestationState(entry, now, warningDays, renewalDays);
+    if (state === 'expired' || state === 'invalid') {
+      found.notes.push(
+        expires === entry.expires
+          ? `attestations[${index}] expired on ${expires} and no longer counts`
+          : `attestations[${index}] (dated ${entry.date}) was due for renewal on ${expires} and no longer counts`,
+      );
+      return;
+    }
+    if (!found.attestation || expires > found.attestation.expires) found.attestation = { entry, index, state, expires };
+  });
+  (config.deviations ?? []).forEach((entry, index) => {
+    if (entry.requirement !== requirementId) return;
+    const state = deviationState(entry, now, warningDays);
+    if (state === 'expired') found.notes.push(`deviations[${index}] expired on ${entry.expires ?? '?'} and no longer counts`);
+    else if (state === 'invalid') found.notes.push(`deviations[${index}] lacks an approver or an expiry and does not count`);
+    else found.deviations.push({ entry, index, state });
+  });
+  return found;
+}
+
+/**
+ * Every deviation and attestation of the configuration, with whether it counts. `renewalDaysOf`
+ * gives a requirement's renewal period, from the packs evaluated.
+ */
+export function describeExceptions(config: TenetConfig, now: Date, renewalDaysOf: (requirement: string) => number | undefined = () => undefined): ExceptionState[] {
   const warningDays = config.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
   const states: ExceptionState[] = [];
   (config.deviations ?? []).forEach((entry, index) => {
@@ -41,13 +91,14 @@ export function describeExceptions(config: TenetConfig, now: Date): ExceptionSta
     states.push(described);
   });
   (config.attestations ?? []).forEach((entry, index) => {
+    const renewalDays = renewalDaysOf(entry.requirement);
     states.push({
       kind: 'attestation',
       source: `attestations[${index}]`,
       target: entry.requirement,
-      state: attestationState(entry, now, warningDays),
+      state: attestationState(entry, now, warningDays, renewalDays),
       reason: entry.statement,
-      expires: entry.expires,
+      expires: attestationExpiry(entry, renewalDays),
     });
   });
   return states;
@@ -94,7 +145,8 @@ export function applyControlDeviations(results: ControlResult[], config: TenetCo
   }
 }
 
-function findingMatcher(entry: DeviationEntry): (finding: Finding) => boolean {
+/** Whether a finding lies within a deviation's scope (paths, resource, advisory, package). */
+export function findingMatcher(entry: DeviationEntry): (finding: Finding) => boolean {
   const inPaths = entry.paths?.length ? picomatch(entry.paths, { dot: true }) : undefined;
   return (finding) => {
     if (inPaths && (finding.file === undefined || !inPaths(finding.file))) return false;

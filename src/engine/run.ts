@@ -14,6 +14,15 @@ export interface RunInput {
   config: TenetConfig;
   options: ScanOptionsView;
   now: Date;
+  /** Extra runs of controls with other parameters (packs that demand them), sharing the same facts. */
+  variants?: readonly ControlVariant[];
+}
+
+export interface ControlVariant {
+  control: Control;
+  params: Record<string, unknown>;
+  /** Label of the parameters that differ from the configured ones, e.g. `approvals=2`. */
+  variant: string;
 }
 
 export interface RunOutput {
@@ -63,13 +72,21 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
   };
 
   const results: ControlResult[] = [];
-  for (const control of input.controls) {
+  const jobs: ControlVariant[] = [
+    ...input.controls.map((control) => ({ control, params: input.params.get(control.meta.id) ?? {}, variant: '' })),
+    ...(input.variants ?? []),
+  ];
+  for (const job of jobs) {
     const started = performance.now();
     const collectorMsBefore = collectorMs;
-    const result = await runOne(control, input, facts);
+    const result = await runOne(job.control, job.params, input, facts);
     const ms = Math.max(0, performance.now() - started - (collectorMs - collectorMsBefore));
     result.durationMs = round(ms);
-    timing.push({ kind: 'control', id: control.meta.id, ms: round(ms) });
+    if (job.variant) {
+      result.variant = job.variant;
+      result.params = job.params;
+    }
+    timing.push({ kind: 'control', id: job.variant ? `${job.control.meta.id} [${job.variant}]` : job.control.meta.id, ms: round(ms) });
     results.push(result);
   }
   return { results, timing, facts: collected };
@@ -77,6 +94,7 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
 
 async function runOne(
   control: Control,
+  params: Record<string, unknown>,
   input: RunInput,
   facts: <T>(collector: Collector<T>) => Promise<T>,
 ): Promise<ControlResult> {
@@ -86,7 +104,7 @@ async function runOne(
   try {
     outcome = await control.check({
       // Values were checked against the control's specs when the scan resolved them.
-      params: (input.params.get(meta.id) ?? {}) as Params<ParamSpecs>,
+      params: params as Params<ParamSpecs>,
       config: input.config,
       options: input.options,
       facts,

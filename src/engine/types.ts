@@ -60,6 +60,13 @@ export interface ControlResult {
   reason?: string;
   findings: Finding[];
   durationMs?: number;
+  /**
+   * Set when a pack runs the control with parameters other than the configured ones (e.g.
+   * `approvals=2`): the same control appears once per distinct parameter set.
+   */
+  variant?: string;
+  /** The parameters of a variant run. */
+  params?: Record<string, unknown>;
 }
 
 export interface ScanError {
@@ -76,11 +83,20 @@ export interface RequirementResult {
   reason?: string;
   attestation?: Record<string, unknown>;
   deviation?: Record<string, unknown>;
+  /** How it is decided now: controls alone, controls and an attestation, or an attestation alone. */
+  mode?: 'automated' | 'partly-automated' | 'attestation';
+  /** Controls that will verify it once they exist; they count for nothing until then. */
+  plannedControls?: string[];
+  /** The result of each mapped control as this requirement saw it (its own parameter variant). */
+  results?: { control: string; variant?: string; status: ControlStatus }[];
+  /** When it fails: the most severe of its failing controls (what `--fail-on` compares). */
+  severity?: Severity;
 }
 
 export interface PolicyResult {
   id: string;
   title: string;
+  version?: string;
   status: RequirementStatus;
   requirements: RequirementResult[];
 }

@@ -38,6 +38,15 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
     }
   }
 
+  const lapsed = (result.exceptions ?? []).filter((entry) => entry.state !== 'active');
+  if (lapsed.length > 0) {
+    lines.push('', paint.bold(`Attestations and deviations needing attention (${lapsed.length})`));
+    for (const entry of lapsed) {
+      const why = entry.state === 'invalid' ? 'lacks an approver or an expiry: counts for nothing' : entry.state === 'expired' ? `expired ${entry.expires ?? ''}: counts for nothing` : `expires ${entry.expires ?? ''}: renew it`;
+      lines.push(`  ${paint.yellow('!')} ${entry.source} (${entry.kind} of ${printable(entry.target)}) ${why}`);
+    }
+  }
+
   if (result.errors.length > 0) {
     lines.push('', paint.bold(`Skipped or unreadable (${result.errors.length})`));
     for (const error of result.errors.slice(0, 20)) {
@@ -57,7 +66,8 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
 }
 
 function renderControl(control: ControlResult, paint: Palette, maxFindings: number): string[] {
-  const lines = [`  ${statusLabel(control.status, paint)} ${control.id} ${paint.dim(`[${control.severity}]`)} ${control.title}`];
+  const variant = control.variant ? ` ${paint.dim(`(${printable(control.variant)})`)}` : '';
+  const lines = [`  ${statusLabel(control.status, paint)} ${control.id}${variant} ${paint.dim(`[${control.severity}]`)} ${control.title}`];
   if (control.reason && control.status !== 'pass') lines.push(`      ${paint.dim(printable(control.reason))}`);
   const shown = [...control.findings].sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)));
   for (const finding of shown.slice(0, maxFindings)) lines.push(`      ${renderFinding(finding, paint)}`);

@@ -5,6 +5,7 @@ import privacyNoticePresent from './privacy-notice-present.js';
 import environmentsSeparated from './environments-separated.js';
 import crashReportingScrubsPii from './crash-reporting-scrubs-pii.js';
 import webSecurityMiddlewareEnabled from './web-security-middleware-enabled.js';
+import deviationsAreApproved from './deviations-are-approved.js';
 
 /** The docs and process controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -14,4 +15,5 @@ export const controls: Control[] = [
   environmentsSeparated,
   crashReportingScrubsPii,
   webSecurityMiddlewareEnabled,
+  deviationsAreApproved,
 ];
