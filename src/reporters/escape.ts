@@ -2,6 +2,15 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Control characters (other than newline and tab) and bidirectional overrides become U+FFFD: they
+ * cannot be shown, and bidi overrides would let a file name reorder the text around it on screen.
+ */
+export function visibleText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
 /** Safe in HTML text and in double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
@@ -29,7 +38,7 @@ const XML_ESCAPES: Record<string, string> = { ...HTML_ESCAPES, "'": '&apos;', '\
  * cannot mention people or reference issues from a pull-request comment.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return visibleText(text)
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_{}[\]()<>#+\-.!|~&@"]/g, (char) => {
       switch (char) {
