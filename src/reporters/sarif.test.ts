@@ -19,7 +19,7 @@ interface SarifLog {
       kind: string;
       level: string;
       partialFingerprints: Record<string, string>;
-      locations?: { physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } }; logicalLocations?: { fullyQualifiedName: string }[] }[];
+      locations?: { physicalLocation?: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } }; logicalLocations?: { fullyQualifiedName: string }[] }[];
       suppressions?: { kind: string; justification: string }[];
     }[];
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[]; toolConfigurationNotifications: { message: { text: string } }[] }[];
@@ -76,7 +76,10 @@ test('one result per finding: location, logical location, fingerprint, level and
   assert.equal(undecided.level, 'none');
   assert.equal(undecided.locations![0]!.logicalLocations![0]!.fullyQualifiedName, 'module.db.aws_db_instance.main');
   const review = run.results.find((result) => result.ruleId === 'reviews-required-before-merge')!;
-  assert.equal(review.locations, undefined);
+  assert.deepEqual(review.locations, [{ physicalLocation: { artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' } } }], 'repository-wide findings point at the root');
+  for (const result of run.results) {
+    assert.match(result.locations![0]!.physicalLocation!.artifactLocation.uri, /^[A-Za-z0-9\-._~%!$&()*+,;=:@/]+$/, 'a valid URI reference');
+  }
   assert.equal(run.tool.driver.rules[review.ruleIndex]!.id, 'reviews-required-before-merge');
 });
 

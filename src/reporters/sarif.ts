@@ -90,8 +90,7 @@ function resultOf(control: ControlResult, ruleIndex: number, finding: Finding): 
     message: { text: finding.message || control.title },
     partialFingerprints: { 'tenet/v1': finding.fingerprint },
   };
-  const location = locationOf(finding);
-  if (location) entry.locations = [location];
+  entry.locations = [locationOf(finding)];
   if (finding.suppressed) entry.suppressions = [suppressionOf(finding.suppressed)];
   const properties: Record<string, unknown> = { ...(finding.properties ?? {}) };
   if (finding.evidence !== undefined) properties.evidence = finding.evidence;
@@ -100,15 +99,16 @@ function resultOf(control: ControlResult, ruleIndex: number, finding: Finding): 
   return entry;
 }
 
-function locationOf(finding: Finding): Record<string, unknown> | undefined {
-  const location: Record<string, unknown> = {};
-  if (finding.file !== undefined) {
-    const physical: Record<string, unknown> = { artifactLocation: { uri: encodePath(finding.file), uriBaseId: SRCROOT } };
-    if (finding.line !== undefined && finding.line >= 1) physical.region = { startLine: finding.line };
-    location.physicalLocation = physical;
-  }
+/**
+ * GitHub code scanning rejects a result without a physical location, so a finding about the
+ * repository as a whole (a branch-protection setting, say) points at the repository root, `.`.
+ */
+function locationOf(finding: Finding): Record<string, unknown> {
+  const physical: Record<string, unknown> = { artifactLocation: { uri: finding.file !== undefined ? encodePath(finding.file) : '.', uriBaseId: SRCROOT } };
+  if (finding.file !== undefined && finding.line !== undefined && finding.line >= 1) physical.region = { startLine: finding.line };
+  const location: Record<string, unknown> = { physicalLocation: physical };
   if (finding.resource !== undefined) location.logicalLocations = [{ fullyQualifiedName: finding.resource, kind: 'resource' }];
-  return Object.keys(location).length > 0 ? location : undefined;
+  return location;
 }
 
 function suppressionOf(suppression: Suppression): Record<string, unknown> {
