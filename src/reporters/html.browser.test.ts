@@ -80,6 +80,13 @@ describe('the HTML report in headless Chromium', { skip: found.executable ? fals
     assert.deepEqual(page, { scripts: 1, title: 'tenet report: sample repo', hostileShown: true, fileShown: true, items: 13, count: '13 of 13 shown', styled: 'rgb(198, 40, 40)' });
   });
 
+  test('renders a scan without packs: controls by domain, still quiet', async () => {
+    const url = write('controls.html', renderHtml(sampleControlsOnlyResult()));
+    const { session, others, problems, dialogs } = await open(url);
+    assert.deepEqual([others, problems, dialogs], [[], [], 0]);
+    assert.equal(await browser.evaluate<string>(session, `document.getElementById('f-count').textContent`), '7 of 7 shown');
+  });
+
   test('filters by status, pack and text', async () => {
     const url = write('filters.html', renderHtml(sampleScanResult()));
     const { session } = await open(url);

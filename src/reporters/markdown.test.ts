@@ -44,3 +44,13 @@ test('without packs: failing controls', () => {
   passing.controls = passing.controls.filter((control) => control.status === 'pass');
   assert.match(renderMarkdown(passing), /^### ✅ tenet: no failing controls\n/);
 });
+
+test('stays within GitHub\'s comment size, whatever the repository throws at it', () => {
+  const result = sampleScanResult();
+  const control = result.controls[0]!;
+  control.findings = Array.from({ length: 2000 }, (_, index) => ({ ...control.findings[0]!, message: `${'x'.repeat(5000)} ${index}`, fingerprint: `fp-${index}` }));
+  result.policies[0]!.requirements = Array.from({ length: 500 }, (_, index) => ({ id: `R-${index}`, section: 's'.repeat(5000), text: 't'.repeat(5000), status: 'fail' as const, controls: [control.id] }));
+  const text = renderMarkdown(result, { maxItems: 1000 });
+  assert.ok(text.length <= 60_100, String(text.length));
+  assert.match(text, /cut to fit a comment/);
+});

@@ -20,7 +20,11 @@ const ICON: Record<RequirementStatus, string> = {
   'not-applicable': '➖',
 };
 
-const md = escapeMarkdown;
+/** Long repository text is cut before escaping, so one message cannot blow the comment size limit. */
+const md = (text: string): string => escapeMarkdown(text.length > 300 ? `${text.slice(0, 299)}…` : text);
+
+/** GitHub rejects comments over 65,536 characters. */
+const MAX_COMMENT = 60_000;
 
 /**
  * A pull-request comment: the status of each pack, the failing requirements with their top findings
@@ -71,7 +75,10 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions = {}
 
   lines.push(...attentionLines(result));
   lines.push('', `<sub>Controls: ${countsText(result.controls)} · ${result.errors.length} file problem(s) · ${(result.durationMs / 1000).toFixed(1)} s</sub>`);
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  if (text.length <= MAX_COMMENT) return text;
+  const cut = text.lastIndexOf('\n', MAX_COMMENT);
+  return `${text.slice(0, cut)}\n\n… cut to fit a comment; see the full report (\`--format html\` or \`json\`).\n`;
 }
 
 function headline(result: ScanResult): string {

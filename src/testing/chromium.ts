@@ -157,14 +157,15 @@ export class Chromium {
 }
 
 /**
- * The Chromium to test with: Debian's /usr/bin/chromium, installed through scripts/ensure-chromium.sh
- * when absent. Undefined (with why) when it cannot be had, so the caller can skip with that message.
+ * The Chromium to test with: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or whatever
+ * scripts/ensure-chromium.sh finds on the PATH or installs. Undefined (with why) when it cannot be had, so the caller can skip with that message.
  */
 export function findChromium(repoRoot: string): { executable?: string; why?: string } {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((entry): entry is string => Boolean(entry));
   const present = candidates.find((candidate) => existsSync(candidate));
   if (present) return { executable: present };
   const install = spawnSync('sh', [path.join(repoRoot, 'scripts', 'ensure-chromium.sh')], { encoding: 'utf8', timeout: 600_000 });
-  if (install.status === 0 && existsSync('/usr/bin/chromium')) return { executable: '/usr/bin/chromium' };
+  const installed = install.stdout?.trim().split('\n').pop();
+  if (install.status === 0 && installed && existsSync(installed)) return { executable: installed };
   return { why: `chromium is not installed and scripts/ensure-chromium.sh could not install it: ${(install.stderr || install.error?.message || '').trim().slice(-300)}` };
 }
