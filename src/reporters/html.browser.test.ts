@@ -84,7 +84,7 @@ describe('the HTML report in headless Chromium', { skip: found.executable ? fals
     const url = write('controls.html', renderHtml(sampleControlsOnlyResult()));
     const { session, others, problems, dialogs } = await open(url);
     assert.deepEqual([others, problems, dialogs], [[], [], 0]);
-    assert.equal(await browser.evaluate<string>(session, `document.getElementById('f-count').textContent`), '7 of 7 shown');
+    assert.equal(await browser.evaluate<string>(session, `document.getElementById('f-count').textContent`), '8 of 8 shown');
   });
 
   test('filters by status, pack and text', async () => {

@@ -42,6 +42,11 @@ test('per pack and section, each requirement with its status and evidence', () =
     assert.match(html, new RegExp(`data-status="[a-z-]+" data-pack="[a-z-]+">\\n<header><span class="badge s-[a-z-]+">[a-z-]+</span> <strong>${id}</strong>`));
   }
   assert.match(html, /<h3>Requirements › Confidentiality<\/h3>/);
+  const hm10 = between(html, '<strong>HM-10</strong>', '</article>');
+  assert.match(hm10, /\(partly-automated\)/);
+  assert.match(hm10, /reviews-required-before-merge \[approvals=2\].*requires 1 approval/s);
+  assert.doesNotMatch(hm10, /requires 0 approvals/);
+  assert.match(hm10, /Planned controls, not built yet: <code>merged-changes-reviewed<\/code>/);
   assert.match(html, /<dt>Attested by<\/dt><dd>ops@example.com<\/dd><dt>Date<\/dt><dd>2026-10-01<\/dd><dt>Expires<\/dt><dd>2027-01-01<\/dd>/);
   assert.match(html, /<dt>Evidence<\/dt><dd><a href="https:\/\/wiki.example.com\/restore" rel="noopener noreferrer"/);
   assert.match(html, /<dt>Approved by<\/dt><dd>security@example.com<\/dd><dt>Expires<\/dt><dd>2027-03-31<\/dd>/);
@@ -67,6 +72,7 @@ test('without packs: controls by domain, each with its findings', () => {
   assert.ok(!html.includes('id="properties"'));
   const controls = html.slice(html.indexOf('id="controls"'));
   assert.deepEqual([...controls.matchAll(/<h3>([a-z-]+)<\/h3>/g)].map((match) => match[1]), ['supply-chain', 'secrets', 'change-control', 'containers', 'kubernetes', 'terraform']);
-  assert.equal(html.match(/data-item data-primary/g)?.length, 7);
+  assert.equal(html.match(/data-item data-primary/g)?.length, 8);
+  assert.ok(html.includes('<code>reviews-required-before-merge [approvals=2]</code>'), 'parameter variants are told apart');
   assert.ok(html.includes('<p>Leaks &lt;b&gt;hurt&lt;/b&gt;.</p>'));
 });

@@ -5,7 +5,21 @@ import { statusChart, type ChartRow } from './html-chart.js';
 import { locationLabel } from './links.js';
 import { SECURITY_PROPERTIES, securityPropertiesOf, type SecurityProperty } from './security-properties.js';
 import type { ControlDescription } from './sarif.js';
-import { STATUS_ORDER, byStatus, controlIndex, countStatuses, exceptionRecord, findingsByWeight, sectionsOf, type ExceptionRecord } from './view.js';
+import {
+  STATUS_ORDER,
+  byStatus,
+  controlIndex,
+  controlLabel,
+  controlsOf,
+  countStatuses,
+  exceptionRecord,
+  findingsByWeight,
+  plannedControlsOf,
+  requirementMode,
+  sectionsOf,
+  type ControlLookup,
+  type ExceptionRecord,
+} from './view.js';
 
 export interface HtmlOptions {
   describe?: (controlId: string) => ControlDescription | undefined;
@@ -25,7 +39,7 @@ const PROPERTY_MEANING: Record<SecurityProperty, string> = {
 
 interface Context {
   result: ScanResult;
-  controls: Map<string, ControlResult>;
+  controls: ControlLookup;
   options: HtmlOptions;
   anchors: Map<RequirementResult, string>;
 }
@@ -130,24 +144,30 @@ function policySection(context: Context, policy: PolicyResult): string {
 function requirementItem(context: Context, policy: PolicyResult, requirement: RequirementResult): string {
   const parts = [
     `<article class="item" id="${context.anchors.get(requirement) ?? ''}" data-item data-primary data-status="${h(requirement.status)}" data-pack="${h(policy.id)}">`,
-    `<header>${badge(requirement.status)} <strong>${h(requirement.id)}</strong> <span class="text">${h(requirement.text ?? '')}</span></header>`,
+    `<header>${badge(requirement.status)} <strong>${h(requirement.id)}</strong> <span class="text">${h(requirement.text ?? '')}</span>${modeNote(requirement)}</header>`,
   ];
   if (requirement.reason) parts.push(`<p class="reason muted">${h(requirement.reason)}</p>`);
   const attestation = exceptionRecord(requirement.attestation);
-  if (attestation) parts.push(recordBlock('Attestation', attestation, [['Statement', 'statement'], ['Evidence', 'evidence'], ['Attested by', 'attestedBy'], ['Date', 'date'], ['Expires', 'expires']]));
+  if (attestation) parts.push(recordBlock('Attestation', attestation, [['Statement', 'statement'], ['Evidence', 'evidence'], ['Attested by', 'attestedBy'], ['Date', 'date'], ['Expires', 'expires'], ['State', 'state'], ['Declared in', 'source']]));
   const deviation = exceptionRecord(requirement.deviation);
-  if (deviation) parts.push(recordBlock('Deviation', deviation, [['Reason', 'reason'], ['Approved by', 'approvedBy'], ['Expires', 'expires']]));
+  if (deviation) parts.push(recordBlock('Deviation', deviation, [['Reason', 'reason'], ['Approved by', 'approvedBy'], ['Expires', 'expires'], ['State', 'state'], ['Declared in', 'source']]));
   if (requirement.controls.length > 0) {
-    const controls = requirement.controls.map((id) => {
-      const control = context.controls.get(id);
-      return control ? `<li>${controlLine(control)}${findingList(context, control)}</li>` : `<li>${badge('unknown')} <code>${h(id)}</code> <span class="muted">not run</span></li>`;
-    });
+    const controls = controlsOf(context.controls, requirement).map(({ id, control }) =>
+      control ? `<li>${controlLine(control)}${findingList(context, control)}</li>` : `<li>${badge('unknown')} <code>${h(id)}</code> <span class="muted">not run</span></li>`,
+    );
     parts.push(`<ul class="controls">${controls.join('')}</ul>`);
   } else if (!attestation) {
     parts.push('<p class="muted">No control verifies this requirement: it needs an attestation.</p>');
   }
+  const planned = plannedControlsOf(requirement);
+  if (planned.length > 0) parts.push(`<p class="muted">Planned controls, not built yet: ${planned.map((id) => `<code>${h(id)}</code>`).join(', ')}</p>`);
   parts.push('</article>');
   return parts.join('\n');
+}
+
+function modeNote(requirement: RequirementResult): string {
+  const mode = requirementMode(requirement);
+  return mode ? ` <span class="muted">(${h(mode)})</span>` : '';
 }
 
 function recordBlock(title: string, record: ExceptionRecord, fields: [string, keyof ExceptionRecord][]): string {
@@ -167,7 +187,7 @@ function evidenceValue(evidence: string): string {
 
 function controlLine(control: ControlResult): string {
   const reason = control.reason && control.status !== 'pass' ? ` <span class="reason muted">— ${h(control.reason)}</span>` : '';
-  return `${badge(control.status)} <code>${h(control.id)}</code> <span class="muted">[${h(control.severity)}]</span> ${h(control.title)}${reason}`;
+  return `${badge(control.status)} <code>${h(controlLabel(control))}</code> <span class="muted">[${h(control.severity)}]</span> ${h(control.title)}${reason}`;
 }
 
 function findingList(context: Context, control: ControlResult): string {

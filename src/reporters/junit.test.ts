@@ -28,7 +28,9 @@ test('each status maps to one JUnit outcome', () => {
   assert.equal(failure.attributes.message, '2 failing findings');
   assert.ok(failure.text.includes(`✗ ${HOSTILE_FILE}:3: AWS access key in`));
   assert.ok(failure.text.includes('~ test/fixtures/token.txt:1: Token in test fixture'), 'suppressed findings listed, marked');
-  assert.ok(failure.text.includes('✗ Branch protection requires 0 approvals'));
+  assert.ok(failure.text.includes('reviews-required-before-merge [approvals=2] [high]: fail\n  ✗ Branch protection requires 1 approval, the pack asks for 2'), 'the variant the requirement saw');
+  assert.ok(!failure.text.includes('requires 0 approvals'));
+  assert.ok(failure.text.includes('Planned controls (not built yet): merged-changes-reviewed'));
   const error = caseNamed(root, 'HM-16').children[0]!;
   assert.deepEqual([error.name, error.attributes.message], ['error', 'error: control crashed']);
   assert.deepEqual(caseNamed(root, 'HM-15').children.map((child) => child.name), ['skipped', 'system-out']);
@@ -53,8 +55,9 @@ test('--by controls, and scans without packs: one test case per control, suites 
   for (const xml of [renderJunit(sampleScanResult(), { by: 'controls' }), renderJunit(sampleControlsOnlyResult())]) {
     const root = parseXml(xml);
     assert.deepEqual(root.children.map((suite) => suite.attributes.name), ['supply-chain', 'secrets', 'change-control', 'containers', 'kubernetes', 'terraform']);
-    assert.equal(root.attributes.tests, '7');
-    const review = caseNamed(root, 'reviews-required-before-merge');
+    assert.equal(root.attributes.tests, '8');
+    const review = caseNamed(root, 'reviews-required-before-merge Reviews');
+    assert.ok(caseNamed(root, 'reviews-required-before-merge [approvals=2] Reviews'));
     assert.equal(review.attributes.time, '0.012');
     assert.equal(review.attributes.classname, 'tenet.change-control');
     assert.equal(review.children[0]!.name, 'failure');

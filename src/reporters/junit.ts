@@ -1,7 +1,7 @@
 import { DOMAINS, type ControlResult, type Finding, type RequirementResult, type RequirementStatus, type ScanResult } from '../engine/types.js';
 import { escapeXml } from './escape.js';
 import { locationLabel } from './links.js';
-import { controlIndex, exceptionRecord, findingsByWeight } from './view.js';
+import { controlIndex, controlLabel, controlsOf, exceptionRecord, findingsByWeight, plannedControlsOf, type ControlLookup } from './view.js';
 
 export interface JunitOptions {
   /** One test case per requirement (default when packs ran) or per control. */
@@ -69,7 +69,7 @@ function controlSuites(result: ScanResult, maxFindings: number): Suite[] {
       .filter((control) => control.domain === domain)
       .map((control) => ({
         classname: `tenet.${domain}`,
-        name: `${control.id} ${control.title}`,
+        name: `${controlLabel(control)} ${control.title}`,
         status: control.status,
         reason: control.reason,
         details: controlDetails(control, maxFindings),
@@ -78,21 +78,22 @@ function controlSuites(result: ScanResult, maxFindings: number): Suite[] {
   })).filter((suite) => suite.cases.length > 0);
 }
 
-function requirementDetails(requirement: RequirementResult, controls: Map<string, ControlResult>, maxFindings: number): string[] {
+function requirementDetails(requirement: RequirementResult, controls: ControlLookup, maxFindings: number): string[] {
   const details = [`Section: ${requirement.section}`];
   const attestation = exceptionRecord(requirement.attestation);
   if (attestation) details.push(`Attested by ${attestation.attestedBy ?? '?'} on ${attestation.date ?? '?'} (expires ${attestation.expires ?? '?'}): ${attestation.statement ?? ''} — evidence: ${attestation.evidence ?? 'none'}`);
   const deviation = exceptionRecord(requirement.deviation);
   if (deviation) details.push(`Deviation approved by ${deviation.approvedBy ?? '?'} (expires ${deviation.expires ?? '?'}): ${deviation.reason ?? ''}`);
-  for (const id of requirement.controls) {
-    const control = controls.get(id);
+  for (const { id, control } of controlsOf(controls, requirement)) {
     details.push(...(control ? controlDetails(control, maxFindings) : [`${id}: not run`]));
   }
+  const planned = plannedControlsOf(requirement);
+  if (planned.length > 0) details.push(`Planned controls (not built yet): ${planned.join(', ')}`);
   return details;
 }
 
 function controlDetails(control: ControlResult, maxFindings: number): string[] {
-  const details = [`${control.id} [${control.severity}]: ${control.status}${control.reason ? ` — ${control.reason}` : ''}`];
+  const details = [`${controlLabel(control)} [${control.severity}]: ${control.status}${control.reason ? ` — ${control.reason}` : ''}`];
   const findings = findingsByWeight(control.findings);
   for (const finding of findings.slice(0, maxFindings)) details.push(`  ${findingLine(finding)}`);
   if (findings.length > maxFindings) details.push(`  … and ${findings.length - maxFindings} more`);

@@ -11,6 +11,8 @@ test('status per pack, then failing requirements with their top findings', () =>
   assert.match(text, /- ❌ \*\*HM\\-10\*\* Every change is peer\\-reviewed\\. _\(Changes should be controlled, and reviewed\)_\n {2}- \*\*no\\-secrets\\-in\\-tree\*\* \[critical\]: \[src\//);
   assert.match(text, /- 💥 \*\*HM\\-16\*\* .* — control crashed/);
   assert.ok(!text.includes('token.txt'), 'suppressed findings are not listed as failing');
+  assert.match(text, /\*\*reviews\\-required\\-before\\-merge \\\[approvals=2\\\]\*\* \[high\]: Branch protection requires 1 approval/, 'the variant the requirement saw');
+  assert.ok(!text.includes('requires 0 approvals'));
   assert.match(text, /<details><summary>Needs attention \(5\)<\/summary>/);
   assert.match(text, /deviations\[1\]|deviations\\\[1\\\]/);
 });
@@ -38,7 +40,7 @@ test('repository text cannot inject markup, HTML or mentions', () => {
 
 test('without packs: failing controls', () => {
   const text = renderMarkdown(sampleControlsOnlyResult());
-  assert.match(text, /^### ❌ tenet: 2 failing controls, 1 in error\n/);
+  assert.match(text, /^### ❌ tenet: 3 failing controls, 1 in error\n/);
   assert.match(text, /#### Failing controls\n\n- ❌ \*\*no\\-secrets\\-in\\-tree\*\* \[critical\]/);
   const passing = sampleControlsOnlyResult();
   passing.controls = passing.controls.filter((control) => control.status === 'pass');

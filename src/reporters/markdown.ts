@@ -1,7 +1,7 @@
 import { severityRank, type ControlResult, type Finding, type RequirementStatus, type ScanResult } from '../engine/types.js';
 import { escapeMarkdown } from './escape.js';
 import { fileLink, githubRepositoryOf, locationLabel } from './links.js';
-import { byStatus, controlIndex, countStatuses, findingsByWeight } from './view.js';
+import { byStatus, controlIndex, controlLabel, controlsOf, countStatuses, findingsByWeight } from './view.js';
 
 export interface MarkdownOptions {
   /** Failing requirements (or controls) listed before "… and N more". */
@@ -49,10 +49,8 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions = {}
         const text = requirement.text ? ` ${md(requirement.text)}` : '';
         const reason = requirement.status === 'error' && requirement.reason ? ` — ${md(requirement.reason)}` : '';
         lines.push(`- ${ICON[requirement.status]} **${md(requirement.id)}**${text} _(${md(requirement.section)})_${reason}`);
-        const findings = requirement.controls.flatMap((id) => {
-          const control = controls.get(id);
-          return control ? failingFindings(control).map((finding) => ({ control, finding })) : [];
-        }).sort((a, b) => severityRank(b.control.severity) - severityRank(a.control.severity));
+        const findings = controlsOf(controls, requirement)
+          .flatMap(({ control }) => (control ? failingFindings(control).map((finding) => ({ control, finding })) : [])).sort((a, b) => severityRank(b.control.severity) - severityRank(a.control.severity));
         for (const { control, finding } of findings.slice(0, maxFindings)) lines.push(`  - ${findingLine(result, control, finding)}`);
         if (findings.length > maxFindings) lines.push(`  - … and ${findings.length - maxFindings} more`);
       }
@@ -64,7 +62,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions = {}
       lines.push('#### Failing controls', '');
       for (const control of failing.slice(0, maxItems)) {
         const reason = control.status === 'error' && control.reason ? ` — ${md(control.reason)}` : '';
-        lines.push(`- ${ICON[control.status]} **${md(control.id)}** [${control.severity}] ${md(control.title)}${reason}`);
+        lines.push(`- ${ICON[control.status]} **${md(controlLabel(control))}** [${control.severity}] ${md(control.title)}${reason}`);
         const findings = failingFindings(control);
         for (const finding of findings.slice(0, maxFindings)) lines.push(`  - ${findingLine(result, undefined, finding)}`);
         if (findings.length > maxFindings) lines.push(`  - … and ${findings.length - maxFindings} more`);
@@ -113,7 +111,7 @@ function findingLine(result: ScanResult, control: ControlResult | undefined, fin
   const link = fileLink(result.target, finding);
   const where = label && link ? `[${md(label)}](${link}) ` : '';
   const resource = finding.resource ? `${md(finding.resource)}: ` : '';
-  const prefix = control ? `**${md(control.id)}** [${control.severity}]: ` : '';
+  const prefix = control ? `**${md(controlLabel(control))}** [${control.severity}]: ` : '';
   const marker = finding.outcome === 'unknown' ? '❔ ' : '';
   return `${prefix}${marker}${where}${resource}${md(finding.message)}`;
 }

@@ -43,7 +43,7 @@ test('the SARIF log validates against the official 2.1.0 schema, with and withou
 test('one rule per control, with help text and the requirement ids it serves', () => {
   const log = JSON.parse(renderSarif(sampleScanResult(), { describe: (id) => (id === 'no-secrets-in-tree' ? { rationale: 'Leaked keys are used within minutes.', remediation: 'Rotate the key.' } : undefined) })) as SarifLog;
   const rules = log.runs[0]!.tool.driver.rules;
-  assert.deepEqual(rules.map((rule) => rule.id), sampleScanResult().controls.map((control) => control.id));
+  assert.deepEqual(rules.map((rule) => rule.id), [...new Set(sampleScanResult().controls.map((control) => control.id))], 'one rule per control, variants included');
   const secrets = rules.find((rule) => rule.id === 'no-secrets-in-tree')!;
   assert.deepEqual(secrets.properties.requirements, ['HM-10', 'YOE-22']);
   assert.match(secrets.help.text, /Leaked keys.*\n\nRemediation: Rotate the key\.\n\nServes: HM-10, YOE-22/s);
@@ -53,7 +53,7 @@ test('one rule per control, with help text and the requirement ids it serves', (
 test('one result per finding: location, logical location, fingerprint, level and suppressions', () => {
   const log = JSON.parse(renderSarif(sampleScanResult())) as SarifLog;
   const run = log.runs[0]!;
-  assert.equal(run.results.length, 6);
+  assert.equal(run.results.length, 7);
   const [leak, inline, ignoreFile] = run.results.filter((result) => result.ruleId === 'no-secrets-in-tree');
   assert.equal(leak!.level, 'error');
   assert.equal(leak!.kind, 'fail');
@@ -75,12 +75,14 @@ test('one result per finding: location, logical location, fingerprint, level and
   assert.equal(undecided.kind, 'review');
   assert.equal(undecided.level, 'none');
   assert.equal(undecided.locations![0]!.logicalLocations![0]!.fullyQualifiedName, 'module.db.aws_db_instance.main');
-  const review = run.results.find((result) => result.ruleId === 'reviews-required-before-merge')!;
-  assert.deepEqual(review.locations, [{ physicalLocation: { artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' } } }], 'repository-wide findings point at the root');
+  const [review, variant] = run.results.filter((result) => result.ruleId === 'reviews-required-before-merge');
+  assert.equal(variant!.ruleIndex, review!.ruleIndex);
+  assert.deepEqual((variant as { properties?: unknown }).properties, { variant: 'approvals=2' });
+  assert.deepEqual(review!.locations, [{ physicalLocation: { artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' } } }], 'repository-wide findings point at the root');
   for (const result of run.results) {
     assert.match(result.locations![0]!.physicalLocation!.artifactLocation.uri, /^[A-Za-z0-9\-._~%!$&()*+,;=:@/]+$/, 'a valid URI reference');
   }
-  assert.equal(run.tool.driver.rules[review.ruleIndex]!.id, 'reviews-required-before-merge');
+  assert.equal(run.tool.driver.rules[review!.ruleIndex]!.id, 'reviews-required-before-merge');
 });
 
 test('errors, unevaluated controls and expired exceptions become notifications', () => {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { ControlResult, Finding, ScanResult, Severity, Suppression } from '../engine/types.js';
 import { encodePath } from './escape.js';
 import { githubRepositoryOf } from './links.js';
-import { requirementsByControl } from './view.js';
+import { controlLabel, requirementsByControl, variantOf } from './view.js';
 
 /** What a rule's help says about a control; the catalog supplies it, the scan result does not carry it. */
 export interface ControlDescription {
@@ -30,8 +30,15 @@ const SRCROOT = '%SRCROOT%';
  */
 export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
   const served = requirementsByControl(result);
-  const ruleIndex = new Map(result.controls.map((control, index) => [control.id, index]));
-  const rules = result.controls.map((control) => ruleOf(control, served.get(control.id) ?? [], options.describe?.(control.id)));
+  // A control a pack ran with other parameters appears once per variant; its rule appears once.
+  const ruleIndex = new Map<string, number>();
+  const ruleControls: ControlResult[] = [];
+  for (const control of result.controls) {
+    if (ruleIndex.has(control.id)) continue;
+    ruleIndex.set(control.id, ruleControls.length);
+    ruleControls.push(control);
+  }
+  const rules = ruleControls.map((control) => ruleOf(control, served.get(control.id) ?? [], options.describe?.(control.id)));
   const results = result.controls.flatMap((control) => control.findings.map((finding) => resultOf(control, ruleIndex.get(control.id) ?? 0, finding)));
   const run: Record<string, unknown> = {
     tool: {
@@ -95,6 +102,8 @@ function resultOf(control: ControlResult, ruleIndex: number, finding: Finding): 
   const properties: Record<string, unknown> = { ...(finding.properties ?? {}) };
   if (finding.evidence !== undefined) properties.evidence = finding.evidence;
   if (finding.resource !== undefined) properties.resource = finding.resource;
+  const variant = variantOf(control);
+  if (variant !== undefined) properties.variant = variant;
   if (Object.keys(properties).length > 0) entry.properties = properties;
   return entry;
 }
@@ -133,7 +142,7 @@ function invocationOf(result: ScanResult, ruleIndex: Map<string, number>): Recor
     .filter((control) => control.status === 'error' || control.status === 'unknown')
     .map((control) => ({
       level: control.status === 'error' ? 'error' : 'note',
-      message: { text: `${control.id} ${control.status}: ${control.reason ?? 'no reason given'}` },
+      message: { text: `${controlLabel(control)} ${control.status}: ${control.reason ?? 'no reason given'}` },
       associatedRule: { id: control.id, index: ruleIndex.get(control.id) ?? 0 },
     }));
   const configuration = (result.exceptions ?? [])

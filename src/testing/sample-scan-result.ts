@@ -27,7 +27,15 @@ export function sampleScanResult(): ScanResult {
         title: 'Secure Engineering Policy',
         status: 'fail',
         requirements: [
-          { id: 'HM-10', section: 'Changes should be controlled, and reviewed', text: 'Every change is peer-reviewed.', status: 'fail', controls: ['reviews-required-before-merge', 'no-secrets-in-tree'] },
+          {
+            id: 'HM-10',
+            section: 'Changes should be controlled, and reviewed',
+            text: 'Every change is peer-reviewed.',
+            status: 'fail',
+            controls: ['reviews-required-before-merge', 'no-secrets-in-tree'],
+            // Fields the pack engine adds; reporters read them when present.
+            ...{ mode: 'partly-automated', plannedControls: ['merged-changes-reviewed'], results: [{ control: 'reviews-required-before-merge', variant: 'approvals=2', status: 'fail' }, { control: 'no-secrets-in-tree', status: 'fail' }] },
+          },
           { id: 'HM-11', section: 'Changes should be controlled, and reviewed', text: 'Changes arrive through pull requests.', status: 'pass', controls: ['changes-arrive-via-pull-requests'] },
           { id: 'HM-12', section: 'Backups', text: 'Backups are restored quarterly.', status: 'attested', controls: [], attestation: { statement: 'Restored in October', evidence: 'https://wiki.example.com/restore', attestedBy: 'ops@example.com', date: '2026-10-01', expires: '2027-01-01' } },
           { id: 'HM-13', section: 'Containers', text: HOSTILE, status: 'deviated', controls: ['dockerfile-runs-as-non-root'], deviation: { reason: 'legacy image drops privileges', approvedBy: 'security@example.com', expires: '2027-03-31' } },
@@ -72,6 +80,15 @@ export function sampleScanResult(): ScanResult {
         findings: [{ message: 'Branch protection requires 0 approvals', fingerprint: 'fp-review-1', outcome: 'fail', properties: { branch: 'main' } }],
         durationMs: 12,
       },
+      {
+        id: 'reviews-required-before-merge',
+        title: 'Reviews are required before merge',
+        domain: 'change-control',
+        severity: 'high',
+        status: 'fail',
+        findings: [{ message: 'Branch protection requires 1 approval, the pack asks for 2', fingerprint: 'fp-review-2', outcome: 'fail' }],
+        ...{ variant: 'approvals=2', params: { approvals: 2 } },
+      },
       { id: 'changes-arrive-via-pull-requests', title: 'Changes arrive via pull requests', domain: 'change-control', severity: 'medium', status: 'pass', findings: [] },
       {
         id: 'dockerfile-runs-as-non-root',
@@ -100,7 +117,7 @@ export function sampleScanResult(): ScanResult {
       { reason: 'git history unavailable: shallow clone' },
     ],
     summary: {
-      controls: { fail: 2, pass: 1, deviated: 1, 'not-applicable': 1, unknown: 1, error: 1 },
+      controls: { fail: 3, pass: 1, deviated: 1, 'not-applicable': 1, unknown: 1, error: 1 },
       requirements: { fail: 2, pass: 3, attested: 2, deviated: 1, 'not-applicable': 1, unknown: 3, error: 1 },
     },
     exceptions: [
