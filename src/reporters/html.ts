@@ -156,7 +156,7 @@ function requirementItem(context: Context, policy: PolicyResult, requirement: Re
       control ? `<li>${controlLine(control)}${findingList(context, control)}</li>` : `<li>${badge('unknown')} <code>${h(id)}</code> <span class="muted">not run</span></li>`,
     );
     parts.push(`<ul class="controls">${controls.join('')}</ul>`);
-  } else if (!attestation) {
+  } else if (!attestation && !requirement.reason) {
     parts.push('<p class="muted">No control verifies this requirement: it needs an attestation.</p>');
   }
   const planned = plannedControlsOf(requirement);

@@ -23,6 +23,9 @@ const ICON: Record<RequirementStatus, string> = {
 /** Long repository text is cut before escaping, so one message cannot blow the comment size limit. */
 const md = (text: string): string => escapeMarkdown(text.length > 300 ? `${text.slice(0, 299)}…` : text);
 
+/** Unknown requirements listed in the folded section: most need an attestation, and say so. */
+const MAX_UNKNOWN = 20;
+
 /** GitHub rejects comments over 65,536 characters. */
 const MAX_COMMENT = 60_000;
 
@@ -123,9 +126,10 @@ function attentionLines(result: ScanResult): string[] {
   const lapsing = (result.exceptions ?? []).filter((entry) => entry.state !== 'active');
   if (unknown.length === 0 && lapsing.length === 0) return lines;
   lines.push('', `<details><summary>Needs attention (${unknown.length + lapsing.length})</summary>`, '');
-  for (const requirement of unknown) {
+  for (const requirement of unknown.slice(0, MAX_UNKNOWN)) {
     lines.push(`- ${ICON.unknown} **${md(requirement.id)}** unknown${requirement.reason ? `: ${md(requirement.reason)}` : ''}`);
   }
+  if (unknown.length > MAX_UNKNOWN) lines.push(`- … and ${unknown.length - MAX_UNKNOWN} more unknown requirements`);
   for (const entry of lapsing) {
     lines.push(`- ⏳ ${md(entry.source)} (${entry.kind} for ${md(entry.target)}) is ${entry.state}${entry.expires ? ` — expires ${md(entry.expires)}` : ''}`);
   }
