@@ -9,15 +9,16 @@ export interface GitHubRepository {
 const NAME = '[A-Za-z0-9_.-]{1,100}';
 const GITHUB_REMOTE = new RegExp(`^(?:https://(?:[^@/]{1,200}@)?github\\.com/|ssh://git@github\\.com/|git@github\\.com:)(${NAME})/(${NAME})$`);
 
-/** The github.com repository of the scanned checkout (remote `origin` preferred), when it has one. */
+/**
+ * The github.com repository of the scanned checkout: its `origin`, or without one its first remote.
+ * An origin elsewhere means no GitHub links: the commit may not exist on a GitHub mirror.
+ */
 export function githubRepositoryOf(target: ScanResult['target']): GitHubRepository | undefined {
-  const remotes = [...(target.remotes ?? [])].sort((a, b) => Number(b.name === 'origin') - Number(a.name === 'origin'));
-  for (const remote of remotes) {
-    const match = GITHUB_REMOTE.exec(remote.url.trim().replace(/\/$/, ''));
-    if (!match?.[1] || !match[2]) continue;
-    return { owner: match[1], name: match[2].replace(/\.git$/, '') };
-  }
-  return undefined;
+  const remotes = target.remotes ?? [];
+  const origin = remotes.find((remote) => remote.name === 'origin') ?? remotes[0];
+  const match = origin ? GITHUB_REMOTE.exec(origin.url.trim().replace(/\/$/, '')) : null;
+  if (!match?.[1] || !match[2]) return undefined;
+  return { owner: match[1], name: match[2].replace(/\.git$/, '') };
 }
 
 /** `path:line`, or undefined when the finding is not about a file. */
