@@ -11,7 +11,7 @@ import {
   controlIndex,
   controlLabel,
   controlsOf,
-  countStatuses,
+  countsText,
   exceptionRecord,
   findingsByWeight,
   plannedControlsOf,
@@ -122,11 +122,6 @@ function overview(result: ScanResult): string {
   const legend = STATUS_ORDER.map((status) => `<span class="badge s-${status}">${status}</span>`).join('');
   const counts = result.policies.length > 0 ? `<p class="counts">Requirements: ${countsText(result.policies.flatMap((policy) => policy.requirements))}</p>` : '';
   return `<section id="overview"><h2>Overview</h2>${statusChart(rows)}<div class="legend">${legend}</div>${counts}<p class="counts">Controls: ${countsText(result.controls)} · ${result.errors.length} file problem(s)</p></section>`;
-}
-
-function countsText(items: readonly { status: RequirementResult['status'] }[]): string {
-  const counts = countStatuses(items);
-  return counts.size === 0 ? 'none' : [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
 
 function badge(status: string): string {

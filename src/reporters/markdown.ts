@@ -1,7 +1,7 @@
 import { severityRank, type ControlResult, type Finding, type RequirementStatus, type ScanResult } from '../engine/types.js';
 import { escapeMarkdown } from './escape.js';
 import { fileLink, githubRepositoryOf, locationLabel } from './links.js';
-import { byStatus, controlIndex, controlLabel, controlsOf, countStatuses, findingsByWeight } from './view.js';
+import { byStatus, controlIndex, controlLabel, controlsOf, countsText, findingsByWeight } from './view.js';
 
 export interface MarkdownOptions {
   /** Failing requirements (or controls) listed before "… and N more". */
@@ -43,7 +43,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions = {}
   if (result.policies.length > 0) {
     lines.push('| Pack | Status | Requirements |', '|---|---|---|');
     for (const policy of result.policies) {
-      lines.push(`| ${md(policy.title)} (${md(policy.id)}) | ${ICON[policy.status]} ${policy.status} | ${countsText(policy.requirements)} |`);
+      lines.push(`| ${md(policy.title)} (${md(policy.id)}) | ${ICON[policy.status]} ${policy.status} | ${countsText(policy.requirements, ' · ')} |`);
     }
     const failing = result.policies.flatMap((policy) => policy.requirements.filter((requirement) => requirement.status === 'fail' || requirement.status === 'error'));
     if (failing.length > 0) {
@@ -75,7 +75,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions = {}
   }
 
   lines.push(...attentionLines(result));
-  lines.push('', `<sub>Controls: ${countsText(result.controls)} · ${result.errors.length} file problem(s) · ${(result.durationMs / 1000).toFixed(1)} s</sub>`);
+  lines.push('', `<sub>Controls: ${countsText(result.controls, ' · ')} · ${result.errors.length} file problem(s) · ${(result.durationMs / 1000).toFixed(1)} s</sub>`);
   const text = `${lines.join('\n')}\n`;
   if (text.length <= MAX_COMMENT) return text;
   const cut = text.lastIndexOf('\n', MAX_COMMENT);
@@ -98,11 +98,6 @@ function targetLine(result: ScanResult): string {
   const commit = result.target.commit ? ` @ ${md(result.target.commit.slice(0, 12))}` : '';
   const branch = result.target.branch ? ` (${md(result.target.branch)})` : '';
   return `${md(name)}${commit}${branch} · ${md(result.tool.name)} ${md(result.tool.version)}`;
-}
-
-function countsText(items: readonly { status: RequirementStatus }[]): string {
-  const counts = countStatuses(items);
-  return counts.size === 0 ? 'none' : [...counts].map(([status, count]) => `${count} ${status}`).join(' · ');
 }
 
 function failingFindings(control: ControlResult): Finding[] {

@@ -86,6 +86,12 @@ export function countStatuses(items: readonly { status: RequirementStatus }[]): 
   return counts;
 }
 
+/** `2 fail, 1 pass` (worst first), or `none`. */
+export function countsText(items: readonly { status: RequirementStatus }[], separator = ', '): string {
+  const counts = countStatuses(items);
+  return counts.size === 0 ? 'none' : [...counts].map(([status, count]) => `${count} ${status}`).join(separator);
+}
+
 /** Requirements in document order, grouped by their section heading path. */
 export function sectionsOf(policy: PolicyResult): { section: string; requirements: RequirementResult[] }[] {
   const sections = new Map<string, RequirementResult[]>();
