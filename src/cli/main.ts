@@ -12,6 +12,7 @@ import { printable } from '../reporters/text.js';
 interface ScanFlags {
   format: string;
   output?: string;
+  by: 'requirements' | 'controls';
   failOn: FailOn;
   config?: string;
   only: string[];
@@ -21,7 +22,6 @@ interface ScanFlags {
   github?: boolean;
   online?: boolean;
   disallowInlineWaivers?: boolean;
-  by: 'requirements' | 'controls';
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter(Boolean)];
