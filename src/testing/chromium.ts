@@ -131,10 +131,16 @@ export class Chromium {
     }
     if (this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGKILL');
+      const patience = setTimeout(() => this.child.kill('SIGKILL'), 2_000);
       await exited;
+      clearTimeout(patience);
     }
-    rmSync(this.profile, { recursive: true, force: true });
+    // Helper processes may still be writing into the profile for a moment; cleanup is best effort.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // A leftover temporary profile is not a test failure.
+    }
   }
 
   private receive(chunk: string): void {
