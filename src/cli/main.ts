@@ -14,6 +14,7 @@ import { DEFAULT_PACK } from '../packs/load.js';
 interface ScanFlags {
   format: string;
   output?: string;
+  by: 'requirements' | 'controls';
   failOn: FailOn;
   config?: string;
   only: string[];
@@ -52,6 +53,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .argument('[path]', 'directory to scan', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(reporters)).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--by <unit>', 'junit: one test case per requirement or per control').choices(['requirements', 'controls']).default('requirements'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when something fails at or above this severity').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']).default('high'))
     .option('-c, --config <file>', 'configuration file (default: .tenet.yml in the scanned directory)')
     .option('--only <ids>', 'run only these controls (repeatable, or comma-separated)', collect, [])
@@ -92,7 +94,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
       const render = reporters[flags.format];
       if (!render) throw new InvalidArgumentError(`unknown format ${flags.format}`);
-      const text = render(result, { color });
+      const text = render(result, { color, by: flags.by });
       if (flags.output) writeFileSync(flags.output, text);
       else io.out(text);
       exitCode = exitCodeFor(result, flags.failOn);
