@@ -209,5 +209,5 @@ export function mergeMatches(ecosystem: Ecosystem, matches: readonly RecordMatch
     vulnerability.url = url;
     vulnerabilities.push(vulnerability);
   }
-  return vulnerabilities.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.id.localeCompare(b.id));
+  return vulnerabilities.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id));
 }
