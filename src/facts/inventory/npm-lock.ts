@@ -47,10 +47,9 @@ export function parseNpmLock(repo: Repository, file: string): LockfileInfo {
   return info;
 }
 
-function nameAt(location: string, entry: Json): string {
-  if (typeof entry.name === 'string') return entry.name;
-  const at = location.lastIndexOf('node_modules/');
-  return location.slice(at + 'node_modules/'.length);
+/** The folder a package is installed in: the name dependents use (an alias, for `npm:` aliases). */
+function folderOf(location: string): string {
+  return location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
 }
 
 /** v2/v3: flat `packages` keyed by install location; dependencies resolve as Node resolves them. */
@@ -63,14 +62,15 @@ function fromPackages(packages: Json, file: string, text: string): LockedPackage
   const byLocation = new Map<string, LockedPackage>();
   for (const [location, value] of Object.entries(packages)) {
     if (!location.includes('node_modules/') || !isObject(value) || value.link === true || typeof value.version !== 'string') continue;
-    const name = nameAt(location, value);
+    const folder = folderOf(location);
+    const name = typeof value.name === 'string' ? value.name : folder;
     const topLevel = location.lastIndexOf('node_modules/') === location.indexOf('node_modules/');
     const ownerIsRoot = location.startsWith('node_modules/') || workspaceRoots.some((ws) => location.startsWith(`${ws}/node_modules/`));
     const pkg: LockedPackage = {
       ecosystem: 'npm',
       name,
       version: value.version,
-      direct: topLevel && ownerIsRoot && (rootDeps.has(name) || workspaceDeps.has(name)),
+      direct: topLevel && ownerIsRoot && (rootDeps.has(folder) || workspaceDeps.has(folder)),
       dev: value.dev === true,
       lockfile: file,
       hashes: typeof value.integrity === 'string' ? value.integrity.split(/\s+/).filter(Boolean) : [],
@@ -104,11 +104,11 @@ function resolveFrom(byLocation: ReadonlyMap<string, LockedPackage>, from: strin
   }
 }
 
-/** v1: nested `dependencies` with `requires`. */
+/** v1: nested `dependencies` with `requires`, resolved from the innermost level outwards. */
 function fromDependencies(dependencies: Json, file: string, lineOf: (path: (string | number)[]) => number | undefined): LockedPackage[] {
   const packages: LockedPackage[] = [];
   const topLevel = new Set<LockedPackage>();
-  const visit = (deps: Json, trail: string[], parents: Map<string, LockedPackage>[]): void => {
+  const visit = (deps: Json, trail: string[], parents: Map<string, LockedPackage>[]): Map<string, LockedPackage> => {
     const level = new Map<string, LockedPackage>();
     const entries = Object.entries(deps).filter((pair): pair is [string, Json] => isObject(pair[1]) && typeof pair[1].version === 'string');
     for (const [name, entry] of entries) {
@@ -132,14 +132,15 @@ function fromDependencies(dependencies: Json, file: string, lineOf: (path: (stri
       packages.push(pkg);
       if (parents.length === 0) topLevel.add(pkg);
     }
-    const scopes = [level, ...parents];
     for (const [name, entry] of entries) {
+      const nested = isObject(entry.dependencies) ? visit(entry.dependencies, [...trail, name, 'dependencies'], [level, ...parents]) : undefined;
+      const scopes = [...(nested ? [nested] : []), level, ...parents];
       for (const required of depNames(entry, 'requires')) {
         const target = scopes.map((scope) => scope.get(required)).find(Boolean);
         if (target && !target.dependents?.includes(name)) target.dependents?.push(name);
       }
-      if (isObject(entry.dependencies)) visit(entry.dependencies, [...trail, name, 'dependencies'], scopes);
     }
+    return level;
   };
   visit(dependencies, ['dependencies'], []);
   // v1 does not say which packages the manifest names: a top-level package nobody requires is direct.
