@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Control, ScanOptionsView } from './engine/control.js';
+import type { Collector, Control, ScanOptionsView } from './engine/control.js';
 import { runControls } from './engine/run.js';
 import { resolveParams } from './engine/params.js';
 import { applyControlDeviations, describeExceptions } from './engine/exceptions.js';
@@ -34,6 +34,8 @@ export interface ScanOptions {
   disallowInlineWaivers?: boolean;
   /** Keep the collected facts in the result (for `--format raw`). */
   keepFacts?: boolean;
+  /** Collect these facts even when no selected control needs them (e.g. the inventory for an SBOM). */
+  collect?: readonly Collector<unknown>[];
   timing?: boolean;
   /** The controls to choose from (default: every built-in control). */
   controls?: readonly Control[];
@@ -84,7 +86,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
 
   const runnable = selected.filter((control) => !needsMissingAccess(control, view));
-  const run = await runControls({ controls: runnable, params, repo, config, options: view, now });
+  const run = await runControls({ controls: runnable, params, repo, config, options: view, now, collect: options.collect });
   const byId = new Map(run.results.map((result) => [result.id, result]));
   const results: ControlResult[] = selected.map(
     (control) =>

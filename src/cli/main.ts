@@ -8,6 +8,7 @@ import { reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor, type FailOn } from './exit-code.js';
 import { printable } from '../reporters/text.js';
+import { packageInventory } from '../facts/package-inventory-source.js';
 
 interface ScanFlags {
   format: string;
@@ -20,6 +21,8 @@ interface ScanFlags {
   color: boolean;
   github?: boolean;
   online?: boolean;
+  osvDb?: string;
+  cacheDir?: string;
   disallowInlineWaivers?: boolean;
 }
 
@@ -51,6 +54,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--timing', 'report the time spent per collector and per control')
     .option('--github', 'query the GitHub API (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--online', 'query online advisory services')
+    .option('--osv-db <path>', 'offline advisories: a directory or all.zip files of OSV exports (indexed once into the cache)')
+    .option('--cache-dir <dir>', 'cache for the OSV index and online answers (default: TENET_CACHE_DIR, else XDG_CACHE_HOME/tenet or ~/.cache/tenet)')
     .option('--disallow-inline-waivers', 'ignore tenet:ignore comments in scanned files')
     .option('--no-color', 'plain output (also when NO_COLOR is set)')
     .action(async (target: string, flags: ScanFlags) => {
@@ -65,7 +70,9 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         github: flags.github ?? false,
         online: flags.online ?? false,
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
-        keepFacts: flags.format === 'raw',
+        keepFacts: flags.format === 'raw' || flags.format === 'cyclonedx',
+        collect: flags.format === 'cyclonedx' ? [packageInventory] : [],
+        extra: { ...(flags.osvDb ? { osvDb: flags.osvDb } : {}), ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}) },
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
       const render = reporters[flags.format];

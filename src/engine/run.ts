@@ -14,6 +14,8 @@ export interface RunInput {
   config: TenetConfig;
   options: ScanOptionsView;
   now: Date;
+  /** Facts to collect even when no selected control asks for them (the SBOM's inventory). */
+  collect?: readonly Collector<unknown>[];
 }
 
 export interface RunOutput {
@@ -72,6 +74,8 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
     timing.push({ kind: 'control', id: control.meta.id, ms: round(ms) });
     results.push(result);
   }
+  // A collector that fails here only leaves its facts out; the report that wanted them says so.
+  for (const collector of input.collect ?? []) await facts(collector).catch(() => undefined);
   return { results, timing, facts: collected };
 }
 

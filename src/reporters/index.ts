@@ -2,6 +2,7 @@ import type { ScanResult } from '../engine/types.js';
 import { renderJson } from './json.js';
 import { renderRaw } from './raw.js';
 import { renderTable } from './table.js';
+import { renderCycloneDx } from './cyclonedx.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -12,4 +13,5 @@ export const reporters: Record<string, (result: ScanResult, options: RenderOptio
   table: (result, options) => renderTable(result, { color: options.color }),
   json: (result) => renderJson(result),
   raw: (result) => renderRaw(result),
+  cyclonedx: (result) => renderCycloneDx(result),
 };
