@@ -99,7 +99,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         reason:
           control.meta.requires === 'github'
             ? 'needs the GitHub API: run with --github and a token in GITHUB_TOKEN or GH_TOKEN'
-            : 'needs network access: run with --online, or give an offline database',
+            : 'needs network access: run with --online, or give an offline OSV database with --osv-db PATH',
         findings: [],
       },
   );
