@@ -168,6 +168,12 @@ testControl(control, {
     },
     { name: 'the OSV database path does not exist', files: { 'package-lock.json': LODASH_VULNERABLE }, options: { extra: { osvDb: '/nonexistent/osv', cacheDir } }, reason: /does not exist/ },
     {
+      name: 'pom.xml whose versions come from a parent or BOM',
+      files: { 'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>' },
+      options: offline,
+      findings: [{ message: 'pom.xml: 1 dependency has no exact version here (parent, BOM, range or unknown property: org.springframework.boot:spring-boot-starter-web); those were not checked', outcome: 'unknown' }],
+    },
+    {
       name: 'a lockfile that cannot be read',
       files: { 'package-lock.json': '{ not json', 'pom.xml': pom('2.17.1') },
       options: offline,

@@ -37,6 +37,8 @@ export default defineControl({
     for (const lockfile of lockfiles) {
       if (!lockfile.supported) {
         findings.push({ message: `${lockfile.file} could not be read (${lockfile.reason ?? 'unsupported format'}): its packages were not checked`, file: lockfile.file, key: `unsupported:${lockfile.file}`, outcome: 'unknown' });
+      } else if (lockfile.reason) {
+        findings.push({ message: `${lockfile.file}: ${lockfile.reason}; those were not checked`, file: lockfile.file, key: `partial:${lockfile.file}`, outcome: 'unknown' });
       }
     }
     const { sources, checked, packages } = await facts(vulnerabilityFacts);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
-import type { LockedPackage, LockfileInfo } from '../package-inventory.js';
+import type { LockfileInfo } from '../package-inventory.js';
 import { child, childText, parseXml, type XmlElement } from './xml.js';
 
 /** A Maven version range (`[1.0,2.0)`) or a property left unresolved is not a locked version. */
@@ -51,13 +51,17 @@ export function parsePom(repo: Repository, file: string): LockfileInfo {
     if (coordinates?.version) managed.set(coordinates.name, coordinates.version);
   }
   const blocks = [project, ...(child(project, 'profiles')?.children ?? [])];
+  const unpinned: string[] = [];
   for (const block of blocks) {
     for (const dependency of child(block, 'dependencies')?.children ?? []) {
       if (dependency.name !== 'dependency') continue;
       const coordinates = coordinatesOf(dependency, properties);
       if (!coordinates) continue;
       const version = coordinates.version ?? managed.get(coordinates.name);
-      if (!version || !EXACT_VERSION.test(version)) continue;
+      if (!version || !EXACT_VERSION.test(version)) {
+        unpinned.push(coordinates.name);
+        continue;
+      }
       const scope = childText(dependency, 'scope') ?? 'compile';
       info.packages.push({
         ecosystem: 'Maven',
@@ -71,6 +75,10 @@ export function parsePom(repo: Repository, file: string): LockfileInfo {
         dependents: [],
       });
     }
+  }
+  // Versions from a parent POM or an imported BOM are not in this file: say so rather than pass them.
+  if (unpinned.length > 0) {
+    info.reason = `${unpinned.length} dependenc${unpinned.length === 1 ? 'y has' : 'ies have'} no exact version here (parent, BOM, range or unknown property: ${unpinned.slice(0, 3).join(', ')}${unpinned.length > 3 ? ' …' : ''})`;
   }
   return info;
 }
