@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const parseFloor = performance.now() - started;
 
     const cacheDir = path.join(work, 'cache');
-    const options = { path: repo, controls: [control], extra: { osvDb: path.join(work, 'osv'), cacheDir } };
+    const options = { path: repo, controls: [control], timing: true, extra: { osvDb: path.join(work, 'osv'), cacheDir } };
     started = performance.now();
     const first = await scan(options);
     const firstMs = performance.now() - started;
@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     line('floor: inflate + parse every export entry', `${inflateFloor.toFixed(0)} ms`);
     line('floor: JSON.parse of the lockfile', `${parseFloor.toFixed(1)} ms`);
     line('first scan (builds the index)', `${firstMs.toFixed(0)} ms  (${(firstMs / inflateFloor).toFixed(2)}x the inflate floor)`);
+    line('second scan, by step', (second.timing ?? []).map((entry) => `${entry.id} ${entry.ms.toFixed(0)} ms`).join(', '));
     line('second scan (cached index)', `${secondMs.toFixed(0)} ms  (${(secondMs / inflateFloor).toFixed(2)}x the inflate floor, ${(secondMs / parseFloor).toFixed(0)}x the lockfile parse)`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor, type FailOn } from './exit-code.js';
 import { printable } from '../reporters/text.js';
 import { packageInventory } from '../facts/package-inventory-source.js';
+import { vulnerabilityFacts } from '../facts/vulnerabilities.js';
 
 interface ScanFlags {
   format: string;
@@ -71,7 +72,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         online: flags.online ?? false,
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
         keepFacts: flags.format === 'raw' || flags.format === 'cyclonedx',
-        collect: flags.format === 'cyclonedx' ? [packageInventory] : [],
+        collect: flags.format === 'cyclonedx' ? [packageInventory, ...(flags.osvDb || flags.online ? [vulnerabilityFacts] : [])] : [],
         extra: { ...(flags.osvDb ? { osvDb: flags.osvDb } : {}), ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}) },
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;

@@ -1,5 +1,22 @@
 import type { LockedPackage } from '../facts/package-inventory.js';
 
+const BY_NAME = new WeakMap<readonly LockedPackage[], Map<string, LockedPackage[]>>();
+
+/** Built once per lockfile: a scan asks for the path of every vulnerable package of it. */
+function packagesByName(packages: readonly LockedPackage[]): Map<string, LockedPackage[]> {
+  let byName = BY_NAME.get(packages);
+  if (!byName) {
+    byName = new Map();
+    for (const pkg of packages) {
+      const list = byName.get(pkg.name);
+      if (list) list.push(pkg);
+      else byName.set(pkg.name, [pkg]);
+    }
+    BY_NAME.set(packages, byName);
+  }
+  return byName;
+}
+
 /**
  * The shortest chain of package names from a direct dependency down to `target`, following the
  * `dependents` the lockfile records (`['express', 'body-parser', 'qs']`); just the name when the
@@ -7,8 +24,7 @@ import type { LockedPackage } from '../facts/package-inventory.js';
  */
 export function dependencyPath(packages: readonly LockedPackage[], target: LockedPackage): string[] {
   if (target.direct) return [target.name];
-  const byName = new Map<string, LockedPackage[]>();
-  for (const pkg of packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+  const byName = packagesByName(packages);
   const previous = new Map<string, string>();
   const queue: string[] = [target.name];
   const seen = new Set(queue);
