@@ -54,6 +54,7 @@ describe('offline OSV database', () => {
     try {
       assert.equal(db.built, true);
       assert.equal(db.lookup('npm', 'a').length, 2);
+      assert.equal(readdirSync(path.join(cache, 'osv-index')).length, 1, 'the index of the old export is removed');
     } finally {
       db.close();
     }

@@ -75,20 +75,31 @@ export function listSourceFiles(source: string): SourceFile[] {
   return files.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-function fingerprint(source: string, files: readonly SourceFile[]): string {
+/** `<source>-<content>`: the first part names the export, the second its current files. */
+function indexName(source: string, files: readonly SourceFile[]): { prefix: string; name: string } {
+  const prefix = createHash('sha256').update(path.resolve(source)).digest('hex').slice(0, 12);
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${path.resolve(source)}\0`);
   for (const file of files) hash.update(`${file.file}\0${file.size}\0${Math.round(file.mtimeMs)}\n`);
-  return hash.digest('hex').slice(0, 24);
+  return { prefix, name: `${prefix}-${hash.digest('hex').slice(0, 24)}` };
+}
+
+/** Indexes of earlier versions of the same export are of no further use. */
+function removeStaleIndexes(root: string, prefix: string, current: string): void {
+  for (const entry of readdirSync(root)) {
+    if (entry.startsWith(`${prefix}-`) && entry !== current && !entry.includes('.tmp-')) rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
 }
 
 /** Opens (indexing on first use) the OSV database at `source`, caching the index under `cacheDir`. */
 export async function openOsvDatabase(source: string, cacheDir: string): Promise<OsvDatabase> {
   const files = listSourceFiles(source);
   if (files.length === 0) throw new OsvDatabaseError(`${source} holds no .json or .zip files`);
-  const dir = path.join(cacheDir, 'osv-index', fingerprint(source, files));
+  const { prefix, name } = indexName(source, files);
+  const dir = path.join(cacheDir, 'osv-index', name);
   let built = false;
   if (!existsSync(path.join(dir, 'index.json'))) {
     await buildIndex(source, files, dir);
+    removeStaleIndexes(path.dirname(dir), prefix, name);
     built = true;
   }
   let index: IndexFile;

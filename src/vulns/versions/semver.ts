@@ -24,7 +24,9 @@ export function compareSemverParsed(a: SemVer, b: SemVer): number {
     if (diff !== 0) return diff;
   }
   // A version without pre-release identifiers sorts above every pre-release of it.
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) return b.prerelease.length - a.prerelease.length === 0 ? 0 : a.prerelease.length === 0 ? 1 : -1;
+  if (a.prerelease.length === 0 && b.prerelease.length === 0) return 0;
+  if (a.prerelease.length === 0) return 1;
+  if (b.prerelease.length === 0) return -1;
   const length = Math.max(a.prerelease.length, b.prerelease.length);
   for (let index = 0; index < length; index += 1) {
     const left = a.prerelease[index];
