@@ -36,7 +36,7 @@ export function parseNpmLock(repo: Repository, file: string): LockfileInfo {
   if (repo.has(manifest)) info.manifest = manifest;
   const document = repo.json(file);
   if (!document || !isObject(document.value)) {
-    return { ...info, supported: false, reason: document ? 'not a JSON object' : 'unreadable or malformed JSON' };
+    return { ...info, supported: false, reason: document ? 'not a JSON object' : 'unreadable: too large, binary or malformed JSON (see the scan errors)' };
   }
   const lock = document.value;
   const version = typeof lock.lockfileVersion === 'number' ? lock.lockfileVersion : 1;
