@@ -40,7 +40,7 @@ export const vulnerabilityFacts = defineCollector<VulnerabilityFacts>({
     const all = lockfiles.flatMap((lockfile) => lockfile.packages);
     const queries = new Map<string, PackageQuery>();
     for (const pkg of all) queries.set(queryKey(pkg), { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version });
-    if (queries.size === 0) return { sources: ['no advisory source (nothing was locked)'], checked: 0, packages: [] };
+    if (queries.size === 0) return { sources: [], checked: 0, packages: [] };
     const records = new Map<string, Map<string, OsvRecord>>();
     const add = (key: string, found: readonly OsvRecord[]): void => {
       const known = records.get(key) ?? new Map<string, OsvRecord>();

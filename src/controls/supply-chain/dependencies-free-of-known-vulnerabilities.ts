@@ -70,7 +70,7 @@ export default defineControl({
         });
       }
     }
-    const notes = [`${checked} package version(s) checked against ${sources.join(' and ')}`];
+    const notes = [checked === 0 ? 'no locked package to check' : `${checked} package version(s) checked against ${sources.join(' and ')}`];
     if (belowThreshold > 0) notes.push(`${belowThreshold} advisory match(es) below ${params.minSeverity}`);
     if (devSkipped > 0) notes.push(`${devSkipped} in development dependencies ignored`);
     return evaluated(findings, notes.join('; '));
