@@ -143,6 +143,25 @@ testControl(control, {
       config: { deviations: [{ control: 'dependencies-free-of-known-vulnerabilities', advisory: 'CVE-2021-23337', package: 'lodash', reason: 'template() unused', approvedBy: 'sec', expires: '2999-01-01' }] },
       findings: [{ suppressed: { kind: 'deviation', reason: 'template() unused', source: '.tenet.yml#deviations[0]', approvedBy: 'sec', expires: '2999-01-01' } }, { message: 'GHSA-29mw-wpgm-hmr9' }],
     },
+    {
+      name: 'an expired deviation covers nothing',
+      files: { 'package-lock.json': LODASH_VULNERABLE },
+      options: offline,
+      config: {
+        deviations: [
+          { control: 'dependencies-free-of-known-vulnerabilities', advisory: 'GHSA-35jh-r3h4-6jhm', package: 'lodash', reason: 'later', approvedBy: 'sec', expires: '2020-01-01' },
+          { control: 'dependencies-free-of-known-vulnerabilities', advisory: 'GHSA-29mw-wpgm-hmr9', package: 'lodash', reason: 'later', approvedBy: 'sec', expires: '2020-01-01' },
+        ],
+      },
+      findings: 2,
+    },
+    {
+      name: 'a deviation for another package does not cover lodash',
+      files: { 'package-lock.json': LODASH_VULNERABLE },
+      options: offline,
+      config: { deviations: [{ control: 'dependencies-free-of-known-vulnerabilities', advisory: 'GHSA-35jh-r3h4-6jhm', package: 'underscore', reason: 'x', approvedBy: 'sec', expires: '2999-01-01' }] },
+      findings: [{ message: 'GHSA-35jh-r3h4-6jhm' }, { message: 'GHSA-29mw-wpgm-hmr9' }],
+    },
   ],
   deviated: [
     {
