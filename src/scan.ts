@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Control, ScanOptionsView } from './engine/control.js';
+import type { Collector, Control, ScanOptionsView } from './engine/control.js';
 import { runControls } from './engine/run.js';
 import { resolveParams } from './engine/params.js';
 import { applyControlDeviations, describeExceptions } from './engine/exceptions.js';
@@ -37,6 +37,8 @@ export interface ScanOptions {
   disallowInlineWaivers?: boolean;
   /** Keep the collected facts in the result (for `--format raw`). */
   keepFacts?: boolean;
+  /** Collect these facts even when no selected control needs them (e.g. the inventory for an SBOM). */
+  collect?: readonly Collector<unknown>[];
   timing?: boolean;
   /** The controls to choose from (default: every built-in control). */
   controls?: readonly Control[];
@@ -96,7 +98,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const runnable = selected.filter((control) => !needsMissingAccess(control, view));
   const variants = plan.variants.filter((variant) => runnableIds.has(variant.control.meta.id));
-  const run = await runControls({ controls: runnable, params, repo, config, options: view, now, variants });
+  const run = await runControls({ controls: runnable, params, repo, config, options: view, now, variants, collect: options.collect });
   const byId = new Map(run.results.filter((result) => !result.variant).map((result) => [result.id, result]));
   const results: ControlResult[] = selected.map(
     (control) =>
@@ -109,7 +111,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         reason:
           control.meta.requires === 'github'
             ? 'needs the GitHub API: run with --github and a token in GITHUB_TOKEN or GH_TOKEN'
-            : 'needs network access: run with --online, or give an offline database',
+            : 'needs network access: run with --online, or give an offline OSV database with --osv-db PATH',
         findings: [],
       },
   );

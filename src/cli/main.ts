@@ -10,6 +10,8 @@ import { EXIT_USAGE, exitCodeFor, type FailOn } from './exit-code.js';
 import { printable } from '../reporters/text.js';
 import { registerExceptionCommands, registerPolicyCommands } from './policy-commands.js';
 import { DEFAULT_PACK } from '../packs/load.js';
+import { packageInventory } from '../facts/package-inventory-source.js';
+import { vulnerabilityFacts } from '../facts/vulnerabilities.js';
 
 interface ScanFlags {
   format: string;
@@ -24,6 +26,8 @@ interface ScanFlags {
   color: boolean;
   github?: boolean;
   online?: boolean;
+  osvDb?: string;
+  cacheDir?: string;
   disallowInlineWaivers?: boolean;
   since?: string;
   verifySignatures?: boolean;
@@ -62,6 +66,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--timing', 'report the time spent per collector and per control')
     .option('--github', 'query the GitHub API (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--online', 'query online advisory services')
+    .option('--osv-db <path>', 'offline advisories: a directory or all.zip files of OSV exports (indexed once into the cache)')
+    .option('--cache-dir <dir>', 'cache for the OSV index and online answers (default: TENET_CACHE_DIR, else XDG_CACHE_HOME/tenet or ~/.cache/tenet)')
     .option('--disallow-inline-waivers', 'ignore tenet:ignore comments in scanned files')
     .option('--since <date|ref>', 'judge only history since this date or commit (default: the last 90 days)')
     .option('--verify-signatures', 'verify commit signatures through git (gpg, ssh-keygen) instead of only detecting them')
@@ -82,13 +88,16 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         github: flags.github ?? false,
         online: flags.online ?? false,
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
-        keepFacts: flags.format === 'raw',
+        keepFacts: flags.format === 'raw' || flags.format === 'cyclonedx',
+        collect: flags.format === 'cyclonedx' ? [packageInventory, ...(flags.osvDb || flags.online ? [vulnerabilityFacts] : [])] : [],
         extra: withoutUndefined({
           since: flags.since,
           verifySignatures: flags.verifySignatures,
           allowedSigners: flags.allowedSigners,
           githubRepo: flags.repo,
           githubApiUrl: flags.githubUrl,
+          osvDb: flags.osvDb,
+          cacheDir: flags.cacheDir,
         }),
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;

@@ -16,6 +16,8 @@ export interface RunInput {
   now: Date;
   /** Extra runs of controls with other parameters (packs that demand them), sharing the same facts. */
   variants?: readonly ControlVariant[];
+  /** Facts to collect even when no selected control asks for them (the SBOM's inventory). */
+  collect?: readonly Collector<unknown>[];
 }
 
 export interface ControlVariant {
@@ -89,6 +91,8 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
     timing.push({ kind: 'control', id: job.variant ? `${job.control.meta.id} [${job.variant}]` : job.control.meta.id, ms: round(ms) });
     results.push(result);
   }
+  // A collector that fails here only leaves its facts out; the report that wanted them says so.
+  for (const collector of input.collect ?? []) await facts(collector).catch(() => undefined);
   return { results, timing, facts: collected };
 }
 

@@ -7,6 +7,7 @@ import { renderSarif } from './sarif.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
+import { renderCycloneDx } from './cyclonedx.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -25,4 +26,5 @@ export const reporters: Record<string, (result: ScanResult, options: RenderOptio
   junit: (result, options) => renderJunit(result, { by: options.by }),
   markdown: (result) => renderMarkdown(result),
   html: (result) => renderHtml(result, { describe: describeControl }),
+  cyclonedx: (result) => renderCycloneDx(result),
 };
