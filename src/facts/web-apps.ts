@@ -68,6 +68,9 @@ const PATTERNS: { kind: 'crashReporters' | 'crashReporterPii' | 'securityHeaders
   { kind: 'cookieConsent', pattern: /(cookie[ _-]?(consent|banner|notice)|cookieconsent|CookieConsent|cookiebot|cookielaw\.org|klaro|tarteaucitron|osano)/i },
 ];
 
+/** Words at least one pattern needs: a file with none of them is passed over without splitting it into lines. */
+const KEYWORDS = /sentry|bugsnag|rollbar|crashlytics|raven|pii|setuser|captureip|collectuserip|helmet|talisman|secureheaders|secure_headers|content-security-policy|x-frame-options|csrf|forgery|authenticity_token|seasurf|lusca|cookie|klaro|tarteaucitron|osano|middleware/i;
+
 const CONSENT_PACKAGES = ['cookieconsent', 'vanilla-cookieconsent', 'react-cookie-consent', '@cookiehub/cookiehub', 'klaro', 'tarteaucitronjs', 'django-cookie-consent', 'cookies_eu', 'ngx-cookieconsent', 'vue-cookieconsent'];
 
 /** What a web application declares and does about privacy notices, crash-report PII and request-forgery defences. */
@@ -98,7 +101,7 @@ export const webAppFacts = defineCollector<WebAppFacts>({
       if (/privacy/i.test(file) && !/\.(test|spec)\./.test(file)) facts.privacyPolicies.push(file);
       if (!SOURCE_EXTENSIONS.has(path.posix.extname(file)) || TEST_FILE.test(file)) continue;
       const text = repo.readTextOnce(file);
-      if (text === undefined) continue;
+      if (text === undefined || !KEYWORDS.test(text)) continue;
       const lines = text.split('\n');
       const loadsSdk = SDK_IMPORT.test(text);
       lines.forEach((line, index) => {
