@@ -1,4 +1,5 @@
 import type { Control } from '../../engine/control.js';
+import dockerfileRunsAsNonRoot from './dockerfile-runs-as-non-root.js';
 
 /** The containers controls; one file each, registered here. */
-export const controls: Control[] = [];
+export const controls: Control[] = [dockerfileRunsAsNonRoot];
