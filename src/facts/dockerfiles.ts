@@ -31,6 +31,8 @@ export interface DockerfileFacts {
 
 export interface DockerfilesFacts {
   dockerfiles: DockerfileFacts[];
+  /** Dockerfiles that could not be parsed (each also reported in the scan's errors). */
+  malformed: string[];
 }
 
 /** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, app.dockerfile … */
@@ -46,6 +48,7 @@ export const dockerfileFacts = defineCollector<DockerfilesFacts>({
   description: 'Dockerfiles and their build stages, with base images resolved through ARG defaults',
   collect({ repo }) {
     const dockerfiles: DockerfileFacts[] = [];
+    const malformed: string[] = [];
     for (const entry of repo.files) {
       if (!isDockerfileName(entry.path)) continue;
       const text = repo.readText(entry.path);
@@ -55,9 +58,10 @@ export const dockerfileFacts = defineCollector<DockerfilesFacts>({
       } catch (error) {
         if (!(error instanceof DockerfileSyntaxError)) throw error;
         repo.report(entry.path, `malformed Dockerfile: ${messageOf(error)}`);
+        malformed.push(entry.path);
       }
     }
-    return { dockerfiles };
+    return { dockerfiles, malformed };
   },
 });
 

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { chainInstructions, dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
 import { parseImageReference } from '../../facts/image-reference.js';
-import { NO_DOCKERFILE, stageFinding, stageLabel } from './stage-finding.js';
+import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-runs-as-non-root';
 
@@ -16,8 +16,9 @@ export default defineControl({
     facts: ['dockerfiles'],
   },
   async check({ facts }) {
-    const { dockerfiles } = await facts(dockerfileFacts);
-    if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILE);
+    const dockerfileSet = await facts(dockerfileFacts);
+    const { dockerfiles } = dockerfileSet;
+    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
     const findings: FindingInput[] = [];
     for (const dockerfile of dockerfiles) {
       const { final } = dockerfile;

@@ -1,7 +1,11 @@
-import type { FindingInput } from '../../engine/control.js';
-import { dockerfileWaiver, type DockerfileFacts, type StageFacts } from '../../facts/dockerfiles.js';
+import { notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
+import { dockerfileWaiver, type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/dockerfiles.js';
 
-export const NO_DOCKERFILE = 'no Dockerfile or Containerfile in the repository';
+/** The outcome when no Dockerfile could be read: not applicable, or unknown when some were malformed. */
+export function withoutDockerfiles({ malformed }: DockerfilesFacts): ControlOutcome {
+  if (malformed.length > 0) return unknown(`no Dockerfile could be parsed (${malformed.join(', ')}; see errors)`);
+  return notApplicable('no Dockerfile or Containerfile in the repository');
+}
 
 /**
  * A finding about one build stage: addressed by the stage, at `line` (default: its FROM), and
