@@ -28,7 +28,7 @@ testControl(control, {
   ],
   notApplicable: [{ name: 'no Dockerfile', files: { 'index.js': '' } }],
   unknown: [
-    { name: 'the only Dockerfile is malformed', files: { Dockerfile: 'RUN echo no FROM\n' }, reason: /could not be parsed/ },
+    { name: 'the only Dockerfile is malformed', files: { Dockerfile: 'RUN echo no FROM\n' }, reason: /no Dockerfile could be parsed/ },
     { name: 'USER from a build argument without default', files: { Dockerfile: 'FROM alpine\nARG RUN_AS\nUSER ${RUN_AS}\n' }, findings: [{ line: 3, outcome: 'unknown' }] },
   ],
   deviated: [
