@@ -1,4 +1,5 @@
 import type { Control } from '../../engine/control.js';
+import k8sRunsAsNonRoot from './k8s-runs-as-non-root.js';
 
 /** The kubernetes controls; one file each, registered here. */
-export const controls: Control[] = [];
+export const controls: Control[] = [k8sRunsAsNonRoot];

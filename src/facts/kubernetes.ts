@@ -1,0 +1,240 @@
+import path from 'node:path';
+import { defineCollector } from '../engine/control.js';
+import type { Suppression } from '../engine/types.js';
+import type { PropertyPath } from '../parsers/lines.js';
+import type { Repository } from '../repo/repository.js';
+import { inlineWaiver } from './inline-waivers.js';
+
+export type KubeObject = Record<string, unknown>;
+
+/** One Kubernetes object of a manifest (a document, or an item of a `List`). */
+export interface KubeResource {
+  file: string;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** `default` when the manifest names none. */
+  namespace: string;
+  /** `Kind/namespace/name`. */
+  address: string;
+  line: number;
+  value: KubeObject;
+  /** Line of a property, by its path inside this object. */
+  lineOf(path: PropertyPath): number | undefined;
+  /** An inline waiver of `controlId` on or above any of `lines`, or above the object itself. */
+  waiver(controlId: string, lines: readonly number[]): Suppression | undefined;
+}
+
+export type ContainerKind = 'container' | 'initContainer' | 'ephemeralContainer';
+
+export interface KubeContainer {
+  kind: ContainerKind;
+  name: string;
+  /** Path of the container inside its resource. */
+  path: PropertyPath;
+  value: KubeObject;
+  line: number;
+}
+
+/** A resource that runs pods, with the pod spec it runs them from. */
+export interface KubeWorkload {
+  resource: KubeResource;
+  /** Path of the pod spec inside the resource. */
+  podSpecPath: PropertyPath;
+  podSpec: KubeObject;
+  /** Path of the pod template's metadata (a Pod's own metadata). */
+  podMetadataPath: PropertyPath;
+  podLabels: Record<string, string>;
+  podAnnotations: Record<string, string>;
+  containers: KubeContainer[];
+}
+
+export interface KubernetesFacts {
+  resources: KubeResource[];
+  workloads: KubeWorkload[];
+  /** Helm chart templates, detected and not analysed (each reported in the scan's errors). */
+  helmTemplates: string[];
+  /** Manifests that could not be parsed (each reported in the scan's errors). */
+  malformed: string[];
+}
+
+const POD_SPEC_PATHS: Record<string, { spec: PropertyPath; metadata: PropertyPath }> = {
+  Pod: { spec: ['spec'], metadata: ['metadata'] },
+  PodTemplate: { spec: ['template', 'spec'], metadata: ['template', 'metadata'] },
+  Deployment: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  StatefulSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  DaemonSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  ReplicaSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  ReplicationController: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  Job: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
+  CronJob: { spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], metadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] },
+};
+
+const CONTAINER_FIELDS: [string, ContainerKind][] = [
+  ['initContainers', 'initContainer'],
+  ['containers', 'container'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+];
+
+const LOOKS_LIKE_MANIFEST = /^[ \t-]{0,40}apiVersion[ \t]{0,10}:/m;
+const HAS_KIND = /^[ \t-]{0,40}kind[ \t]{0,10}:/m;
+/** A Go template action; `${{ … }}` is a GitHub Actions expression, not Helm. */
+const GO_TEMPLATE = /(?:^|[^$]){{/;
+
+/** Kubernetes manifests in the repository: every object, and the workloads that run pods, with lines. */
+export const kubernetesFacts = defineCollector<KubernetesFacts>({
+  id: 'kubernetes',
+  description: 'Kubernetes objects from YAML manifests (multi-document files and Lists), with their pod specs and containers',
+  collect({ repo }) {
+    const resources: KubeResource[] = [];
+    const helmTemplates: string[] = [];
+    const malformed: string[] = [];
+    const charts = new Set(repo.named('Chart.yaml', 'Chart.yml').map((file) => path.posix.dirname(file.path)));
+    const patches = kustomizePatches(repo);
+    for (const entry of repo.glob(['**/*.yaml', '**/*.yml'])) {
+      if (patches.has(entry.path)) continue;
+      const text = repo.readText(entry.path);
+      if (text === undefined || !LOOKS_LIKE_MANIFEST.test(text) || !HAS_KIND.test(text)) continue;
+      if (isChartTemplate(entry.path, charts) || GO_TEMPLATE.test(text)) {
+        helmTemplates.push(entry.path);
+        repo.report(entry.path, 'Helm/Go template not analysed: render it (e.g. `helm template`) and scan the output');
+        continue;
+      }
+      const documents = repo.yaml(entry.path);
+      if (!documents) {
+        malformed.push(entry.path);
+        continue;
+      }
+      for (const document of documents) {
+        const value = document.value;
+        if (!isObject(value) || typeof value.kind !== 'string') continue;
+        if (value.kind.endsWith('List') && Array.isArray(value.items)) {
+          value.items.forEach((item, index) => {
+            if (isObject(item)) pushResource(resources, entry.path, text, item, (p) => document.lineOf(['items', index, ...p]));
+          });
+        } else {
+          pushResource(resources, entry.path, text, value, (p) => document.lineOf(p));
+        }
+      }
+    }
+    return { resources, workloads: resources.flatMap((resource) => workloadOf(resource) ?? []), helmTemplates, malformed };
+  },
+});
+
+function pushResource(resources: KubeResource[], file: string, text: string, value: KubeObject, lineOf: (path: PropertyPath) => number | undefined): void {
+  if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return;
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '(unnamed)';
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const line = lineOf([]) ?? 1;
+  resources.push({
+    file,
+    kind: value.kind,
+    apiVersion: value.apiVersion,
+    name,
+    namespace,
+    address: `${value.kind}/${namespace}/${name}`,
+    line,
+    value,
+    lineOf,
+    waiver(controlId, lines) {
+      for (const candidate of [...lines, line]) {
+        const waiver = inlineWaiver(text, candidate, controlId);
+        if (waiver) return { kind: 'inline', reason: waiver.reason, source: `${file}:${waiver.line}` };
+      }
+      return undefined;
+    },
+  });
+}
+
+function workloadOf(resource: KubeResource): KubeWorkload | undefined {
+  const paths = POD_SPEC_PATHS[resource.kind];
+  if (!paths) return undefined;
+  const podSpec = at(resource.value, paths.spec);
+  if (!isObject(podSpec)) return undefined;
+  const metadata = at(resource.value, paths.metadata);
+  const containers: KubeContainer[] = [];
+  for (const [field, kind] of CONTAINER_FIELDS) {
+    const list = podSpec[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((value, index) => {
+      if (!isObject(value)) return;
+      const containerPath = [...paths.spec, field, index];
+      containers.push({
+        kind,
+        name: typeof value.name === 'string' ? value.name : `#${index}`,
+        path: containerPath,
+        value,
+        line: resource.lineOf(containerPath) ?? resource.line,
+      });
+    });
+  }
+  return {
+    resource,
+    podSpecPath: paths.spec,
+    podSpec,
+    podMetadataPath: paths.metadata,
+    podLabels: stringMap(isObject(metadata) ? metadata.labels : undefined),
+    podAnnotations: stringMap(isObject(metadata) ? metadata.annotations : undefined),
+    containers,
+  };
+}
+
+function isChartTemplate(file: string, charts: ReadonlySet<string>): boolean {
+  const parts = file.split('/');
+  const index = parts.lastIndexOf('templates');
+  if (index === -1) return false;
+  for (let depth = index; depth >= 0; depth--) {
+    if (charts.has(parts.slice(0, depth).join('/') || '.')) return true;
+  }
+  return false;
+}
+
+/** Strategic-merge and JSON patches named by kustomizations: fragments, not whole objects. */
+function kustomizePatches(repo: Repository): Set<string> {
+  const patches = new Set<string>();
+  for (const file of repo.named('kustomization.yaml', 'kustomization.yml', 'Kustomization')) {
+    const dir = path.posix.dirname(file.path);
+    for (const document of repo.yaml(file.path) ?? []) {
+      const value = document.value;
+      if (!isObject(value)) continue;
+      const named: unknown[] = [
+        ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
+        ...[value.patches, value.patchesJson6902].flatMap((list) => (Array.isArray(list) ? list.map((patch) => (isObject(patch) ? patch.path : undefined)) : [])),
+      ];
+      for (const entry of named) {
+        if (typeof entry === 'string') patches.add(path.posix.normalize(path.posix.join(dir, entry)));
+      }
+    }
+  }
+  return patches;
+}
+
+export function isObject(value: unknown): value is KubeObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a path inside an object, or undefined. */
+export function at(value: unknown, path: PropertyPath): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (typeof key === 'number') current = Array.isArray(current) ? current[key] : undefined;
+    else current = isObject(current) ? current[key] : undefined;
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!isObject(value)) return result;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') result[key] = String(entry);
+  }
+  return result;
+}
+
+/** A value substituted at deploy time (`${VAR}`, `$VAR`, `{{ … }}`), which the manifest alone cannot decide. */
+export function isPlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && /\$\{|\$[A-Za-z_]|\{\{/.test(value);
+}
