@@ -127,6 +127,7 @@ function pushResource(resources: KubeResource[], file: string, text: string, val
   const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '(unnamed)';
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
   const line = lineOf([]) ?? 1;
+  const lines = text.split('\n');
   resources.push({
     file,
     kind: value.kind,
@@ -136,7 +137,7 @@ function pushResource(resources: KubeResource[], file: string, text: string, val
     address: `${value.kind}/${namespace}/${name}`,
     line,
     value,
-    lineOf,
+    lineOf: (path) => keyLine(lines, lineOf(path), path[path.length - 1]),
     waiver(controlId, lines) {
       for (const candidate of [...lines, line]) {
         const waiver = inlineWaiver(text, candidate, controlId);
@@ -145,6 +146,19 @@ function pushResource(resources: KubeResource[], file: string, text: string, val
       return undefined;
     },
   });
+}
+
+/**
+ * The parser places a block mapping or sequence at its first entry, a line below its key; findings
+ * belong on the key (`resources:`), so look back for it.
+ */
+function keyLine(lines: readonly string[], valueLine: number | undefined, key: string | number | undefined): number | undefined {
+  if (valueLine === undefined || typeof key !== 'string') return valueLine;
+  for (let line = valueLine; line >= Math.max(1, valueLine - 20); line--) {
+    const content = (lines[line - 1] ?? '').trimStart().replace(/^-[ \t]{1,10}/, '');
+    if (content.startsWith(`${key}:`) || content.startsWith(`"${key}":`) || content.startsWith(`'${key}':`)) return line;
+  }
+  return valueLine;
 }
 
 function workloadOf(resource: KubeResource): KubeWorkload | undefined {
