@@ -1,0 +1,22 @@
+import { testControl } from '../../testing/control-table.js';
+import { podManifest } from '../../testing/kube-manifests.js';
+import control from './k8s-secrets-not-in-env-literals.js';
+
+const env = (...lines: string[]): string => podManifest({ containerLines: ['image: a', 'env:', ...lines.map((line) => `  ${line}`)] });
+
+testControl(control, {
+  pass: [
+    {
+      name: 'secretKeyRef, references and harmless names',
+      files: { 'pod.yaml': env('- name: DB_PASSWORD', '  valueFrom: { secretKeyRef: { name: db, key: password } }', '- name: LOG_LEVEL', '  value: info', '- name: API_TOKEN', '  value: $(TOKEN_FROM_SECRET)', '- name: PASSWORD_FILE', '  value: /run/secrets/db') },
+    },
+  ],
+  fail: [
+    {
+      name: 'literal credential, redacted',
+      files: { 'pod.yaml': env('- name: STRIPE_API_KEY', '  value: sk_live_0123456789abcdef') },
+      findings: [{ line: 11, message: "container 'app': env STRIPE_API_KEY has a literal value", evidence: 'STRIPE_API_KEY=sk_l********' }],
+    },
+  ],
+  notApplicable: [{ name: 'no workloads', files: { 'x.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n' } }],
+});
