@@ -8,6 +8,7 @@ const COMMENT_LINE = /^[ \t]{0,400}(?:#|\/\/)/;
 
 /** The waiver of `controlId` at 1-based `line` of `text`, if one is written on or directly above it. */
 export function inlineWaiver(text: string, line: number, controlId: string): { reason: string; line: number } | undefined {
+  if (!text.includes('tenet:ignore')) return undefined;
   const lines = text.split(/\r?\n/);
   const own = waiverIn(lines[line - 1], controlId);
   if (own) return { reason: own, line };

@@ -105,15 +105,17 @@ export const kubernetesFacts = defineCollector<KubernetesFacts>({
         malformed.push(entry.path);
         continue;
       }
+      // Split and searched once per file, so that a file without waivers costs nothing per finding.
+      const source: ManifestSource = { text, lines: text.split('\n'), mayWaive: text.includes('tenet:ignore') };
       for (const document of documents) {
         const value = document.value;
         if (!isObject(value) || typeof value.kind !== 'string') continue;
         if (value.kind.endsWith('List') && Array.isArray(value.items)) {
           value.items.forEach((item, index) => {
-            if (isObject(item)) pushResource(resources, entry.path, text, item, (p) => document.lineOf(['items', index, ...p]));
+            if (isObject(item)) pushResource(resources, entry.path, source, item, (p) => document.lineOf(['items', index, ...p]));
           });
         } else {
-          pushResource(resources, entry.path, text, value, (p) => document.lineOf(p));
+          pushResource(resources, entry.path, source, value, (p) => document.lineOf(p));
         }
       }
     }
@@ -121,13 +123,19 @@ export const kubernetesFacts = defineCollector<KubernetesFacts>({
   },
 });
 
-function pushResource(resources: KubeResource[], file: string, text: string, value: KubeObject, lineOf: (path: PropertyPath) => number | undefined): void {
+interface ManifestSource {
+  text: string;
+  lines: readonly string[];
+  mayWaive: boolean;
+}
+
+function pushResource(resources: KubeResource[], file: string, source: ManifestSource, value: KubeObject, lineOf: (path: PropertyPath) => number | undefined): void {
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return;
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '(unnamed)';
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
   const line = lineOf([]) ?? 1;
-  const lines = text.split('\n');
+  const { text, lines, mayWaive } = source;
   resources.push({
     file,
     kind: value.kind,
@@ -138,8 +146,9 @@ function pushResource(resources: KubeResource[], file: string, text: string, val
     line,
     value,
     lineOf: (path) => keyLine(lines, lineOf(path), path[path.length - 1]),
-    waiver(controlId, lines) {
-      for (const candidate of [...lines, line]) {
+    waiver(controlId, candidates) {
+      if (!mayWaive) return undefined;
+      for (const candidate of [...candidates, line]) {
         const waiver = inlineWaiver(text, candidate, controlId);
         if (waiver) return { kind: 'inline', reason: waiver.reason, source: `${file}:${waiver.line}` };
       }

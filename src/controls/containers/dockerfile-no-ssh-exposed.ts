@@ -3,7 +3,7 @@ import { chainInstructions, dockerfileFacts, resolveInStage, stageChain, type St
 import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-ssh-exposed';
-const INSTALL = /\b(?:apt-get|apt|yum|dnf|microdnf|zypper)[ \t]+(?:[^\n;&|]{0,300}[ \t])?(?:install|in)\b|\bapk[ \t]+(?:[^\n;&|]{0,300}[ \t])?add\b/;
+const INSTALL = /\b(?:apt-get|apt|yum|dnf|microdnf|zypper)[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?(?:install|in)\b|\bapk[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?add\b/;
 const SSH_SERVER_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'ssh', 'openssh-server-pam']);
 
 export default defineControl({

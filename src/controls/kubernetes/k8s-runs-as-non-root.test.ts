@@ -62,7 +62,7 @@ testControl(control, {
       name: 'container-level non-zero runAsUser',
       files: { 'pod.yml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: a\n      securityContext:\n        runAsUser: 10001\n' },
     },
-    { name: 'a List of workloads', files: { 'list.yaml': `apiVersion: v1\nkind: List\nitems:\n${POD_LEVEL.replace(/^/gm, '  ').replace(/^  apiVersion/, '- apiVersion').trimEnd()}\n` } },
+    { name: 'a List of workloads', files: { 'list.yaml': `apiVersion: v1\nkind: List\nitems:\n${POD_LEVEL.replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion').trimEnd()}\n` } },
   ],
   fail: [
     {
