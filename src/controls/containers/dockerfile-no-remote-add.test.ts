@@ -17,7 +17,9 @@ testControl(control, {
         { line: 5, resource: '1' },
       ],
     },
+    { name: 'URL from an ARG default', files: { Dockerfile: 'FROM alpine\nARG TOOL_URL=https://example.com/tool\nADD $TOOL_URL /opt/tool\n' }, findings: [{ line: 3, message: 'https://example.com/tool' }] },
     { name: 'git source', files: { Dockerfile: 'FROM alpine\nADD git@github.com:example/repo.git#main /src\n' }, findings: [{ line: 2 }] },
   ],
   notApplicable: [{ name: 'no Dockerfile', files: { 'a.txt': '' } }],
+  unknown: [{ name: 'source from a build argument', files: { Dockerfile: 'FROM alpine\nARG TOOL_URL\nADD ${TOOL_URL} /opt/tool\n' }, findings: [{ line: 3, outcome: 'unknown' }] }],
 });

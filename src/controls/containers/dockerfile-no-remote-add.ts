@@ -1,6 +1,6 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { redactUrlCredentials } from '../../engine/redact.js';
-import { dockerfileFacts } from '../../facts/dockerfiles.js';
+import { dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
 import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-remote-add';
@@ -27,7 +27,13 @@ export default defineControl({
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword !== 'ADD') continue;
           const verified = instruction.flags.get('checksum') !== undefined;
-          for (const source of instruction.args.slice(0, -1)) {
+          for (const written of instruction.args.slice(0, -1)) {
+            const resolved = written.includes('$') ? resolveInStage(dockerfile, stageChain(dockerfile, stage), instruction, written) : { value: written };
+            if ('unresolved' in resolved) {
+              if (!verified) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${written}, which depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: written, outcome: 'unknown' }));
+              continue;
+            }
+            const source = resolved.value;
             const isHttp = HTTP_URL.test(source);
             if (!(isHttp && !verified) && !GIT_SOURCE.test(source)) continue;
             const shown = redactUrlCredentials(source);

@@ -16,4 +16,5 @@ testControl(control, {
     { name: 'adds SYS_ADMIN', files: { 'pod.yaml': caps('drop: [ALL]', 'add: [SYS_ADMIN, NET_BIND_SERVICE]') }, findings: [{ line: 12, message: 'adds SYS_ADMIN' }] },
   ],
   notApplicable: [{ name: 'no workloads', files: { 'README.md': '' } }],
+  unknown: [{ name: 'templated capability', files: { 'pod.yaml': caps('drop: ["${DROP}"]') } , findings: [{ line: 10, outcome: 'unknown' }] }],
 });

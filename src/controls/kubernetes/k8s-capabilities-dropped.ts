@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { kubernetesFacts } from '../../facts/kubernetes.js';
+import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
 import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-capabilities-dropped';
@@ -27,6 +27,11 @@ export default defineControl({
         const capabilities = securitySetting(workload, container, 'capabilities', false);
         const value = capabilities?.value;
         const drop = list(value, 'drop');
+        const dynamic = [...drop, ...list(value, 'add')].filter((capability) => isPlaceholder(capability));
+        if (dynamic.length > 0 && capabilities) {
+          findings.push(containerFinding(ID, workload, container, { message: `capabilities ${dynamic.join(', ')} are known only at deploy time`, path: capabilities.path, key: 'dynamic', outcome: 'unknown' }));
+          continue;
+        }
         const added = list(value, 'add').filter((capability) => !allowed.has(normalise(capability)));
         const problems: string[] = [];
         if (!drop.some((capability) => normalise(capability) === 'ALL')) problems.push('does not drop ALL capabilities');
