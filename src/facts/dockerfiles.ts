@@ -21,7 +21,8 @@ export interface StageFacts {
 
 export interface DockerfileFacts {
   file: string;
-  text: string;
+  /** An inline waiver of `controlId` written on or above any of `lines`. */
+  waiver(controlId: string, lines: readonly number[]): Suppression | undefined;
   /** ARGs declared before the first FROM. */
   globalArgs: DockerProperty[];
   stages: StageFacts[];
@@ -76,7 +77,14 @@ function describe(file: string, text: string): DockerfileFacts {
   const final = stages[stages.length - 1];
   // parseDockerfile guarantees at least one stage.
   if (!final) throw new DockerfileSyntaxError('no FROM instruction');
-  return { file, text, globalArgs: parsed.globalArgs, stages, final };
+  const waiver = (controlId: string, lines: readonly number[]): Suppression | undefined => {
+    for (const line of lines) {
+      const found = inlineWaiver(text, line, controlId);
+      if (found) return { kind: 'inline', reason: found.reason, source: `${file}:${found.line}` };
+    }
+    return undefined;
+  };
+  return { file, waiver, globalArgs: parsed.globalArgs, stages, final };
 }
 
 function baseOf(stage: DockerStage, earlier: readonly StageFacts[], image: Substitution): StageBase {
@@ -124,13 +132,4 @@ export function resolveInStage(dockerfile: DockerfileFacts, chain: readonly Stag
     }
   }
   return substitute(text, (name) => values.get(name));
-}
-
-/** An inline waiver of `controlId` written on or above any of `lines` of the Dockerfile. */
-export function dockerfileWaiver(dockerfile: DockerfileFacts, controlId: string, lines: readonly number[]): Suppression | undefined {
-  for (const line of lines) {
-    const waiver = inlineWaiver(dockerfile.text, line, controlId);
-    if (waiver) return { kind: 'inline', reason: waiver.reason, source: `${dockerfile.file}:${waiver.line}` };
-  }
-  return undefined;
 }

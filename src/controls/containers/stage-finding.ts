@@ -1,5 +1,5 @@
 import { notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
-import { dockerfileWaiver, type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/dockerfiles.js';
+import { type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/dockerfiles.js';
 
 /** The outcome when no Dockerfile could be read: not applicable, or unknown when some were malformed. */
 export function withoutDockerfiles({ malformed }: DockerfilesFacts): ControlOutcome {
@@ -19,7 +19,7 @@ export function stageFinding(
 ): FindingInput {
   const line = finding.line ?? stage.stage.line;
   const result: FindingInput = { ...finding, file: dockerfile.file, line, resource: stage.address };
-  const suppressed = dockerfileWaiver(dockerfile, controlId, [line, stage.stage.line]);
+  const suppressed = dockerfile.waiver(controlId, [line, stage.stage.line]);
   if (suppressed) result.suppressed = suppressed;
   return result;
 }
