@@ -19,3 +19,9 @@ export function isCredentialName(name: string): boolean {
 export function isReference(value: string): boolean {
   return /^\$(?:\{[^}]{1,200}\}|\([^)]{1,200}\)|[A-Za-z_][A-Za-z0-9_]{0,200})$/.test(value.trim());
 }
+
+/** A credential written out in full: a credential-like name with a non-empty value that is not a reference. */
+export function isLiteralCredential(name: string, value: string | undefined): value is string {
+  const trimmed = value?.trim();
+  return trimmed !== undefined && trimmed !== '' && !isReference(trimmed) && isCredentialName(name);
+}

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
-import { DockerfileSyntaxError, parseDockerfile, substitute, type DockerInstruction, type DockerProperty, type DockerStage, type Substitution } from '../parsers/dockerfile.js';
+import { DockerfileSyntaxError, parseDockerfile, substitute, type DockerInstruction, type DockerProperty, type DockerStage, type ParsedDockerfile, type Substitution } from '../parsers/dockerfile.js';
 import { messageOf } from '../repo/repository.js';
+import { redactSecret } from '../engine/redact.js';
+import { isLiteralCredential } from './credential-names.js';
 import { inlineWaiver } from './inline-waivers.js';
 
 /** What a stage is built on. */
@@ -39,7 +41,8 @@ export interface DockerfilesFacts {
 /** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, app.dockerfile … */
 export function isDockerfileName(file: string): boolean {
   const base = path.posix.basename(file);
-  if (/\.dockerignore$/i.test(base)) return false;
+  // Ignore files, documentation, scripts and templates named after a Dockerfile are not Dockerfiles.
+  if (/\.(?:dockerignore|md|txt|rst|adoc|html|json|ya?ml|sh|ps1|py|j2|jinja2?|tmpl|tpl|template|erb|bak|orig|swp)$/i.test(base)) return false;
   return /^(?:Dockerfile|Containerfile)(?:[.-][^/]{1,100})?$/i.test(base) || /\.(?:Dockerfile|Containerfile)$/i.test(base);
 }
 
@@ -67,7 +70,7 @@ export const dockerfileFacts = defineCollector<DockerfilesFacts>({
 });
 
 function describe(file: string, text: string): DockerfileFacts {
-  const parsed = parseDockerfile(text);
+  const parsed = redactCredentials(parseDockerfile(text));
   const globals = new Map(parsed.globalArgs.map((argument) => [argument.name, argument.value]));
   const lookup = (name: string): string | undefined => (globals.has(name) ? globals.get(name) : '');
   const stages: StageFacts[] = [];
@@ -85,6 +88,26 @@ function describe(file: string, text: string): DockerfileFacts {
     return undefined;
   };
   return { file, waiver, globalArgs: parsed.globalArgs, stages, final };
+}
+
+/**
+ * Facts are printed by `--format raw`: a credential written into ENV or ARG is replaced by its
+ * redacted form here, in the assignment and in the instruction's text, so that no report reveals it.
+ */
+function redactCredentials(parsed: ParsedDockerfile): ParsedDockerfile {
+  parsed.globalArgs.forEach(redactProperty);
+  for (const instruction of parsed.stages.flatMap((stage) => stage.instructions)) {
+    if (!instruction.properties.map(redactProperty).some(Boolean)) continue;
+    instruction.args = instruction.properties.map((property) => (property.value === undefined ? property.name : `${property.name}=${property.value}`));
+    instruction.text = instruction.args.join(' ');
+  }
+  return parsed;
+}
+
+function redactProperty(property: DockerProperty): boolean {
+  if (!isLiteralCredential(property.name, property.value)) return false;
+  property.value = redactSecret(property.value.trim());
+  return true;
 }
 
 function baseOf(stage: DockerStage, earlier: readonly StageFacts[], image: Substitution): StageBase {

@@ -52,3 +52,16 @@ describe('kubernetesFacts', () => {
     assert.ok(errors.some((error) => error.file === 'a.yaml' && /malformed YAML/.test(error.reason)));
   });
 });
+
+describe('kubernetesFacts redaction', () => {
+  it('keeps Secret data and literal credentials in env out of the facts', async () => {
+    const { facts } = await collect({
+      'secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-is-the-password\n',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: a\n      env:\n        - name: API_TOKEN\n          value: tok_0123456789abcdefghij\n        - name: LOG_LEVEL\n          value: debug\n',
+    });
+    const dump = JSON.stringify(facts);
+    assert.ok(!dump.includes('hunter2-is-the-password'));
+    assert.ok(!dump.includes('tok_0123456789abcdefghij'));
+    assert.ok(dump.includes('"value":"debug"'));
+  });
+});

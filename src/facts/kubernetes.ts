@@ -3,6 +3,8 @@ import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import type { PropertyPath } from '../parsers/lines.js';
 import type { Repository } from '../repo/repository.js';
+import { redactSecret } from '../engine/redact.js';
+import { isLiteralCredential } from './credential-names.js';
 import { inlineWaiver } from './inline-waivers.js';
 
 export type KubeObject = Record<string, unknown>;
@@ -129,8 +131,10 @@ interface ManifestSource {
   mayWaive: boolean;
 }
 
-function pushResource(resources: KubeResource[], file: string, source: ManifestSource, value: KubeObject, lineOf: (path: PropertyPath) => number | undefined): void {
-  if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return;
+function pushResource(resources: KubeResource[], file: string, source: ManifestSource, parsed: KubeObject, lineOf: (path: PropertyPath) => number | undefined): void {
+  const { kind, apiVersion } = parsed;
+  if (typeof kind !== 'string' || typeof apiVersion !== 'string') return;
+  const value = withoutCredentials(parsed);
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '(unnamed)';
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
@@ -138,11 +142,11 @@ function pushResource(resources: KubeResource[], file: string, source: ManifestS
   const { text, lines, mayWaive } = source;
   resources.push({
     file,
-    kind: value.kind,
-    apiVersion: value.apiVersion,
+    kind,
+    apiVersion,
     name,
     namespace,
-    address: `${value.kind}/${namespace}/${name}`,
+    address: `${kind}/${namespace}/${name}`,
     line,
     value,
     lineOf: (path) => keyLine(lines, lineOf(path), path[path.length - 1]),
@@ -155,6 +159,38 @@ function pushResource(resources: KubeResource[], file: string, source: ManifestS
       return undefined;
     },
   });
+}
+
+/**
+ * A copy of the object (the parsed document is shared with other collectors) in which Secret data
+ * and credential literals in container env are redacted: facts are printed by `--format raw`, and
+ * no report may reveal a credential.
+ */
+function withoutCredentials(parsed: KubeObject): KubeObject {
+  const value = structuredClone(parsed);
+  if (value.kind === 'Secret') {
+    for (const field of ['data', 'stringData']) {
+      const entries = value[field];
+      if (isObject(entries)) for (const key of Object.keys(entries)) entries[key] = '<redacted>';
+    }
+  }
+  const paths = typeof value.kind === 'string' ? POD_SPEC_PATHS[value.kind] : undefined;
+  const podSpec = paths ? at(value, paths.spec) : undefined;
+  if (!isObject(podSpec)) return value;
+  for (const [field] of CONTAINER_FIELDS) {
+    const containers = podSpec[field];
+    if (!Array.isArray(containers)) continue;
+    for (const container of containers) {
+      const env = isObject(container) ? container.env : undefined;
+      if (!Array.isArray(env)) continue;
+      for (const variable of env) {
+        if (!isObject(variable) || typeof variable.name !== 'string' || (typeof variable.value !== 'string' && typeof variable.value !== 'number')) continue;
+        const literal = String(variable.value);
+        if (isLiteralCredential(variable.name, literal)) variable.value = redactSecret(literal.trim());
+      }
+    }
+  }
+  return value;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { redactSecret } from '../../engine/redact.js';
-import { isCredentialName, isReference } from '../../facts/credential-names.js';
+import { isLiteralCredential } from '../../facts/credential-names.js';
 import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/docker-build-secrets.js';
 import { dockerfileFacts } from '../../facts/dockerfiles.js';
 import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
@@ -34,13 +33,13 @@ export default defineControl({
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
             for (const property of instruction.properties) {
-              const value = property.value?.trim();
-              if (!value || isReference(value) || !isCredentialName(property.name)) continue;
+              // The collector has already redacted the value; it is still a literal.
+              if (!isLiteralCredential(property.name, property.value)) continue;
               findings.push(stageFinding(ID, dockerfile, stage, {
                 message: `${instruction.keyword} ${property.name} in ${stageLabel(stage)} bakes a literal credential into the image`,
                 line: property.line,
                 key: property.name,
-                evidence: `${property.name}=${redactSecret(value)}`,
+                evidence: `${property.name}=${property.value}`,
               }));
             }
           }

@@ -1,6 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { redactSecret } from '../../engine/redact.js';
-import { isCredentialName, isReference } from '../../facts/credential-names.js';
+import { isLiteralCredential } from '../../facts/credential-names.js';
 import { isObject, kubernetesFacts } from '../../facts/kubernetes.js';
 import { containerFinding, containerPath, withoutSubjects } from './workload-finding.js';
 
@@ -26,13 +25,14 @@ export default defineControl({
         if (!Array.isArray(env)) continue;
         env.forEach((variable: unknown, index) => {
           if (!isObject(variable) || typeof variable.name !== 'string' || variable.value === undefined || variable.value === null) return;
-          const value = String(variable.value).trim();
-          if (value === '' || isReference(value) || !isCredentialName(variable.name)) return;
+          // The collector has already redacted the value; it is still a literal.
+          const value = String(variable.value);
+          if (!isLiteralCredential(variable.name, value)) return;
           findings.push(containerFinding(ID, workload, container, {
             message: `env ${variable.name} has a literal value; use valueFrom.secretKeyRef`,
             path: containerPath(container, 'env', index, 'value'),
             key: variable.name,
-            evidence: `${variable.name}=${redactSecret(value)}`,
+            evidence: `${variable.name}=${value}`,
           }));
         });
       }
