@@ -27,6 +27,13 @@ export default defineControl({
     const { dockerfiles } = dockerfileSet;
     if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
     const { copied } = await facts(dockerBuildSecretFacts);
+    const copiedAt = new Map<string, typeof copied>();
+    for (const entry of copied) {
+      const key = `${entry.dockerfile}:${entry.line}`;
+      const atLine = copiedAt.get(key);
+      if (atLine) atLine.push(entry);
+      else copiedAt.set(key, [entry]);
+    }
     const findings: FindingInput[] = [];
     for (const dockerfile of dockerfiles) {
       for (const stage of dockerfile.stages) {
@@ -43,7 +50,7 @@ export default defineControl({
               }));
             }
           }
-          for (const copy of copied.filter((entry) => entry.dockerfile === dockerfile.file && entry.line === instruction.line)) {
+          for (const copy of copiedAt.get(`${dockerfile.file}:${instruction.line}`) ?? []) {
             findings.push(stageFinding(ID, dockerfile, stage, {
               message: `${instruction.keyword} ${copy.source} in ${stageLabel(stage)} copies ${COPIED[copy.verdict]} into the image`,
               line: instruction.line,

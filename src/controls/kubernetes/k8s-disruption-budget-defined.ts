@@ -1,6 +1,6 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { at, isObject, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { replicasOf } from './scaling.js';
+import { indexAutoscalers, replicasOf } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-disruption-budget-defined';
@@ -18,15 +18,21 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    const budgets = kube.resources.filter((resource) => resource.kind === 'PodDisruptionBudget');
+    const autoscalers = indexAutoscalers(kube.resources);
+    const budgetsByNamespace = new Map<string, KubeResource[]>();
+    for (const budget of kube.resources.filter((resource) => resource.kind === 'PodDisruptionBudget')) {
+      const inNamespace = budgetsByNamespace.get(budget.namespace);
+      if (inNamespace) inNamespace.push(budget);
+      else budgetsByNamespace.set(budget.namespace, [budget]);
+    }
     const findings: FindingInput[] = [];
     let applicable = 0;
     for (const workload of kube.workloads.filter((candidate) => REPLICATED.has(candidate.resource.kind))) {
       const { resource } = workload;
-      const replicas = replicasOf(kube.resources, resource);
+      const replicas = replicasOf(autoscalers, resource);
       if (replicas.known && replicas.max < 2) continue;
       applicable++;
-      const matching = budgets.filter((budget) => budget.namespace === resource.namespace && selects(at(budget.value, ['spec', 'selector']), workload.podLabels));
+      const matching = (budgetsByNamespace.get(resource.namespace) ?? []).filter((budget) => selects(at(budget.value, ['spec', 'selector']), workload.podLabels));
       if (matching.length === 0) {
         findings.push(resourceFinding(ID, resource, { message: `no PodDisruptionBudget in namespace ${resource.namespace} selects its pods`, key: 'missing' }));
         continue;

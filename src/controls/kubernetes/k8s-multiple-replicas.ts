@@ -1,6 +1,6 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { kubernetesFacts } from '../../facts/kubernetes.js';
-import { replicasOf } from './scaling.js';
+import { indexAutoscalers, replicasOf } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-multiple-replicas';
@@ -23,9 +23,10 @@ export default defineControl({
     const kube = await facts(kubernetesFacts);
     const workloads = kube.workloads.filter((workload) => REPLICATED.has(workload.resource.kind));
     if (workloads.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet');
+    const autoscalers = indexAutoscalers(kube.resources);
     const findings: FindingInput[] = [];
     for (const { resource } of workloads) {
-      const replicas = replicasOf(kube.resources, resource);
+      const replicas = replicasOf(autoscalers, resource);
       const path = ['spec', 'replicas'];
       if (!replicas.known) {
         findings.push(resourceFinding(ID, resource, { message: replicas.reason, path, key: 'dynamic', outcome: 'unknown' }));

@@ -1,24 +1,27 @@
 import { at, isPlaceholder, type KubeResource } from '../../facts/kubernetes.js';
 
-/** The HorizontalPodAutoscaler that scales a workload, matched by namespace and scaleTargetRef kind and name. */
-export function autoscalerOf(resources: readonly KubeResource[], workload: KubeResource): KubeResource | undefined {
-  return resources.find(
-    (resource) =>
-      resource.kind === 'HorizontalPodAutoscaler' &&
-      resource.namespace === workload.namespace &&
-      at(resource.value, ['spec', 'scaleTargetRef', 'kind']) === workload.kind &&
-      at(resource.value, ['spec', 'scaleTargetRef', 'name']) === workload.name,
-  );
+/** HorizontalPodAutoscalers by the workload they target: `namespace/Kind/name` of scaleTargetRef. */
+export type AutoscalerIndex = ReadonlyMap<string, KubeResource>;
+
+export function indexAutoscalers(resources: readonly KubeResource[]): AutoscalerIndex {
+  const index = new Map<string, KubeResource>();
+  for (const resource of resources) {
+    if (resource.kind !== 'HorizontalPodAutoscaler') continue;
+    const kind = at(resource.value, ['spec', 'scaleTargetRef', 'kind']);
+    const name = at(resource.value, ['spec', 'scaleTargetRef', 'name']);
+    if (typeof kind === 'string' && typeof name === 'string') index.set(`${resource.namespace}/${kind}/${name}`, resource);
+  }
+  return index;
 }
 
 export type ReplicaCount = { known: true; min: number; max: number; source: string } | { known: false; reason: string };
 
 /**
- * How many replicas a workload runs: its autoscaler's bounds when one targets it (minReplicas
- * defaults to 1), else `spec.replicas` (default 1).
+ * How many replicas a workload runs: its autoscaler's bounds when one targets it (same namespace,
+ * scaleTargetRef kind and name; minReplicas defaults to 1), else `spec.replicas` (default 1).
  */
-export function replicasOf(resources: readonly KubeResource[], workload: KubeResource): ReplicaCount {
-  const autoscaler = autoscalerOf(resources, workload);
+export function replicasOf(autoscalers: AutoscalerIndex, workload: KubeResource): ReplicaCount {
+  const autoscaler = autoscalers.get(`${workload.namespace}/${workload.kind}/${workload.name}`);
   if (autoscaler) {
     const min = at(autoscaler.value, ['spec', 'minReplicas']) ?? 1;
     const max = at(autoscaler.value, ['spec', 'maxReplicas']);
