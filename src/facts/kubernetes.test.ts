@@ -28,11 +28,13 @@ describe('kubernetesFacts', () => {
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
       'charts/web/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
       'deploy/raw.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n',
+      'deploy/with-if.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  {{- if .Values.labels }}\n  labels: {}\n  {{- end }}\n',
+      'deploy/alerts.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alerts\ndata:\n  slack.tmpl: |\n    {{ define "slack.title" }}{{ .Labels.alertname }}{{ end }}\n',
       '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n',
     });
-    assert.deepEqual(facts.helmTemplates, ['charts/web/templates/service.yaml', 'deploy/raw.yaml']);
-    assert.deepEqual(facts.resources, []);
-    assert.equal(errors.filter((error) => /Helm/.test(error.reason)).length, 2);
+    assert.deepEqual(facts.helmTemplates, ['charts/web/templates/service.yaml', 'deploy/raw.yaml', 'deploy/with-if.yaml']);
+    assert.deepEqual(facts.resources.map((resource) => resource.address), ['ConfigMap/default/alerts']);
+    assert.equal(errors.filter((error) => /Helm/.test(error.reason)).length, 3);
   });
 
   it('skips kustomize patches, which are fragments', async () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isCollection, parseAllDocuments, visit } from 'yaml';
 import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import type { PropertyPath } from '../parsers/lines.js';
@@ -97,7 +98,7 @@ export const kubernetesFacts = defineCollector<KubernetesFacts>({
       if (patches.has(entry.path)) continue;
       const text = repo.readText(entry.path);
       if (text === undefined || !LOOKS_LIKE_MANIFEST.test(text) || !HAS_KIND.test(text)) continue;
-      if (isChartTemplate(entry.path, charts) || GO_TEMPLATE.test(text)) {
+      if (isChartTemplate(entry.path, charts) || (GO_TEMPLATE.test(text) && hasTemplateActions(text))) {
         helmTemplates.push(entry.path);
         repo.report(entry.path, 'Helm/Go template not analysed: render it (e.g. `helm template`) and scan the output');
         continue;
@@ -237,6 +238,30 @@ function workloadOf(resource: KubeResource): KubeWorkload | undefined {
     podAnnotations: stringMap(isObject(metadata) ? metadata.annotations : undefined),
     containers,
   };
+}
+
+/**
+ * Whether `{{ … }}` stands where YAML structure goes (a value, a key, a line of its own), which
+ * leaves the file unparseable or parsed into nonsense (`name: {{ x }}` reads as a nested map).
+ * Inside quoted or block strings (an alerting template in a ConfigMap, `image: "{{ … }}"`) it is
+ * just text: such files are read, and those values are placeholders.
+ */
+function hasTemplateActions(text: string): boolean {
+  const documents = parseAllDocuments(text, { uniqueKeys: false });
+  if (!Array.isArray(documents)) return false;
+  for (const document of documents) {
+    if (document.errors.length > 0) return true;
+    let structural = false;
+    visit(document, {
+      Pair(_key, pair) {
+        if (!isCollection(pair.key)) return undefined;
+        structural = true;
+        return visit.BREAK;
+      },
+    });
+    if (structural) return true;
+  }
+  return false;
 }
 
 function isChartTemplate(file: string, charts: ReadonlySet<string>): boolean {

@@ -15,5 +15,8 @@ testControl(control, {
     { name: 'tag only', files: { 'pod.yaml': podManifest({ containerLines: ['image: redis:7'] }) }, findings: [{ message: "by tag '7'" }] },
   ],
   notApplicable: [{ name: 'no workloads', files: { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n' } }],
-  unknown: [{ name: 'image from a placeholder', files: { 'pod.yaml': podManifest({ containerLines: ['image: $IMAGE'] }) }, findings: [{ line: 8, outcome: 'unknown' }] }],
+  unknown: [
+    { name: 'image from a placeholder', files: { 'pod.yaml': podManifest({ containerLines: ['image: $IMAGE'] }) }, findings: [{ line: 8, outcome: 'unknown' }] },
+    { name: 'image from a quoted template value', files: { 'pod.yaml': podManifest({ containerLines: ['image: "{{ .Values.image }}"'] }) }, findings: [{ line: 8, outcome: 'unknown' }] },
+  ],
 });
