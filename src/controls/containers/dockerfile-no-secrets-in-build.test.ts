@@ -8,7 +8,7 @@ testControl(control, {
     {
       name: 'build secret mount, references and harmless names',
       files: {
-        Dockerfile: 'FROM node:20\nARG NPM_TOKEN\nENV NODE_ENV=production PORT=3000 DB_PASSWORD_FILE=/run/secrets/db\nENV API_TOKEN=${API_TOKEN}\nRUN --mount=type=secret,id=npm npm ci\nCOPY .env.example .npmrc ./\n',
+        Dockerfile: 'FROM node:20\nARG NPM_TOKEN\nENV NODE_ENV=production PORT=3000 DB_PASSWORD_FILE=/run/secrets/db\nRUN --mount=type=secret,id=npm npm ci\nCOPY .env.example .npmrc ./\n',
         '.npmrc': '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n',
       },
     },
@@ -24,6 +24,7 @@ testControl(control, {
         { line: 5, resource: '1', message: 'ENV DB_PASSWORD', evidence: 'DB_PASSWORD=hunt********' },
       ],
     },
+    { name: 'ENV keeps a build argument in the image', files: { Dockerfile: 'FROM node:20\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN}\n' }, findings: [{ line: 3, message: "keeps a build-time credential in the image's environment" }] },
     { name: 'copied SSH key and .env', files: { Dockerfile: 'FROM alpine\nCOPY id_rsa /root/.ssh/id_rsa\nADD .env /app/.env\n' }, findings: [{ line: 2, message: 'key or credential file' }, { line: 3 }] },
     { name: '.npmrc with a literal token', files: { 'app/Dockerfile': 'FROM node:20\nCOPY package.json .npmrc ./\n', 'app/.npmrc': '//registry.npmjs.org/:_authToken=npm_0123456789abcdef\n' }, findings: [{ file: 'app/Dockerfile', line: 2, message: 'holds a credential' }] },
     { name: 'private key in a .pem', files: { Dockerfile: 'FROM nginx:1.27\nCOPY tls/server.pem /etc/ssl/\n', 'tls/server.pem': PRIVATE_KEY }, findings: [{ line: 2 }] },

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { isLiteralCredential } from '../../facts/credential-names.js';
+import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
 import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/docker-build-secrets.js';
 import { dockerfileFacts } from '../../facts/dockerfiles.js';
 import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
@@ -40,14 +40,8 @@ export default defineControl({
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
             for (const property of instruction.properties) {
-              // The collector has already redacted the value; it is still a literal.
-              if (!isLiteralCredential(property.name, property.value)) continue;
-              findings.push(stageFinding(ID, dockerfile, stage, {
-                message: `${instruction.keyword} ${property.name} in ${stageLabel(stage)} bakes a literal credential into the image`,
-                line: property.line,
-                key: property.name,
-                evidence: `${property.name}=${property.value}`,
-              }));
+              const finding = assignmentFinding(instruction.keyword, property.name, property.value);
+              if (finding) findings.push(stageFinding(ID, dockerfile, stage, { ...finding, message: `${finding.message} (${stageLabel(stage)})`, line: property.line, key: property.name }));
             }
           }
           for (const copy of copiedAt.get(`${dockerfile.file}:${instruction.line}`) ?? []) {
@@ -64,3 +58,15 @@ export default defineControl({
     return evaluated(findings);
   },
 });
+
+/**
+ * A credential-named ENV or ARG with a literal value (already redacted by the collector), or an ENV
+ * that copies a build argument into the image's environment, where `docker inspect` shows it.
+ */
+function assignmentFinding(keyword: string, name: string, value: string | undefined): { message: string; evidence: string } | undefined {
+  if (isLiteralCredential(name, value)) return { message: `${keyword} ${name} bakes a literal credential into the image`, evidence: `${name}=${value}` };
+  if (keyword === 'ENV' && value !== undefined && isReference(value) && isCredentialName(name)) {
+    return { message: `ENV ${name}=${value} keeps a build-time credential in the image's environment`, evidence: `${name}=${value}` };
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { isLiteralCredential } from '../../facts/credential-names.js';
+import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
 import { isObject, kubernetesFacts } from '../../facts/kubernetes.js';
 import { containerFinding, containerPath, withoutSubjects } from './workload-finding.js';
 
@@ -25,11 +25,15 @@ export default defineControl({
         if (!Array.isArray(env)) continue;
         env.forEach((variable: unknown, index) => {
           if (!isObject(variable) || typeof variable.name !== 'string' || variable.value === undefined || variable.value === null) return;
-          // The collector has already redacted the value; it is still a literal.
+          // The collector has already redacted a literal value. `$(VAR)` is Kubernetes' own reference to
+          // another variable; `${VAR}` and `$VAR` are filled in by envsubst, leaving a literal in the object.
           const value = String(variable.value);
-          if (!isLiteralCredential(variable.name, value)) return;
+          const substituted = isReference(value) && !value.trim().startsWith('$(') && isCredentialName(variable.name);
+          if (!substituted && !isLiteralCredential(variable.name, value)) return;
           findings.push(containerFinding(ID, workload, container, {
-            message: `env ${variable.name} has a literal value; use valueFrom.secretKeyRef`,
+            message: substituted
+              ? `env ${variable.name} gets a literal value substituted at deploy time (${value}); use valueFrom.secretKeyRef`
+              : `env ${variable.name} has a literal value; use valueFrom.secretKeyRef`,
             path: containerPath(container, 'env', index, 'value'),
             key: variable.name,
             evidence: `${variable.name}=${value}`,
