@@ -1,3 +1,5 @@
+import { redactSecret, redactUrlCredentials } from '../engine/redact.js';
+
 /**
  * Variable names that hold credentials (`DB_PASSWORD`, `NPM_TOKEN`, `apiKey` …), but not names that
  * only point at one (`*_FILE`, `*_PATH`, `*_URL`, `*_ID` …). Names are split into words at `_`, `-`,
@@ -20,8 +22,21 @@ export function isReference(value: string): boolean {
   return /^\$(?:\{[^}]{1,200}\}|\([^)]{1,200}\)|[A-Za-z_][A-Za-z0-9_]{0,200})$/.test(value.trim());
 }
 
-/** A credential written out in full: a credential-like name with a non-empty value that is not a reference. */
+/** `scheme://user:password@host` with a password written out (not a `${…}` placeholder). */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^/\s:@]{1,200}:(?!\$)[^/\s@]{1,200}@/i;
+
+/**
+ * A credential written out in full: a credential-like name with a non-empty value that is not a
+ * reference, or any value that is a URL with a password in it (`DATABASE_URL=postgres://u:p@db`).
+ */
 export function isLiteralCredential(name: string, value: string | undefined): value is string {
   const trimmed = value?.trim();
-  return trimmed !== undefined && trimmed !== '' && !isReference(trimmed) && isCredentialName(name);
+  if (trimmed === undefined || trimmed === '' || isReference(trimmed)) return false;
+  return isCredentialName(name) || URL_WITH_PASSWORD.test(trimmed);
+}
+
+/** The redacted form of a literal credential; a URL keeps its shape with the password masked, and stays recognisable as one. */
+export function redactCredential(value: string): string {
+  const trimmed = value.trim();
+  return URL_WITH_PASSWORD.test(trimmed) ? redactUrlCredentials(trimmed) : redactSecret(trimmed);
 }

@@ -3,8 +3,7 @@ import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import { DockerfileSyntaxError, parseDockerfile, substitute, type DockerInstruction, type DockerProperty, type DockerStage, type ParsedDockerfile, type Substitution } from '../parsers/dockerfile.js';
 import { messageOf } from '../repo/repository.js';
-import { redactSecret } from '../engine/redact.js';
-import { isLiteralCredential } from './credential-names.js';
+import { isLiteralCredential, redactCredential } from './credential-names.js';
 import { inlineWaiver } from './inline-waivers.js';
 
 /** What a stage is built on. */
@@ -106,7 +105,7 @@ function redactCredentials(parsed: ParsedDockerfile): ParsedDockerfile {
 
 function redactProperty(property: DockerProperty): boolean {
   if (!isLiteralCredential(property.name, property.value)) return false;
-  property.value = redactSecret(property.value.trim());
+  property.value = redactCredential(property.value);
   return true;
 }
 

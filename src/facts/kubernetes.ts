@@ -4,8 +4,7 @@ import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import type { PropertyPath } from '../parsers/lines.js';
 import type { Repository } from '../repo/repository.js';
-import { redactSecret } from '../engine/redact.js';
-import { isLiteralCredential } from './credential-names.js';
+import { isLiteralCredential, redactCredential } from './credential-names.js';
 import { inlineWaiver } from './inline-waivers.js';
 
 export type KubeObject = Record<string, unknown>;
@@ -187,7 +186,7 @@ function withoutCredentials(parsed: KubeObject): KubeObject {
       for (const variable of env) {
         if (!isObject(variable) || typeof variable.name !== 'string' || (typeof variable.value !== 'string' && typeof variable.value !== 'number')) continue;
         const literal = String(variable.value);
-        if (isLiteralCredential(variable.name, literal)) variable.value = redactSecret(literal.trim());
+        if (isLiteralCredential(variable.name, literal)) variable.value = redactCredential(literal);
       }
     }
   }
