@@ -263,14 +263,10 @@ function hasTemplateActions(text: string): boolean {
   return false;
 }
 
+/** A file beneath the `templates/` folder that sits beside a Chart.yaml. */
 function isChartTemplate(file: string, charts: ReadonlySet<string>): boolean {
   const parts = file.split('/');
-  const index = parts.lastIndexOf('templates');
-  if (index === -1) return false;
-  for (let depth = index; depth >= 0; depth--) {
-    if (charts.has(parts.slice(0, depth).join('/') || '.')) return true;
-  }
-  return false;
+  return parts.some((part, index) => part === 'templates' && index < parts.length - 1 && charts.has(parts.slice(0, index).join('/') || '.'));
 }
 
 /** Strategic-merge and JSON patches named by kustomizations: fragments, not whole objects. */
