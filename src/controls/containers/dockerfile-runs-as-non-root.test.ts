@@ -7,6 +7,7 @@ testControl(control, {
     { name: 'numeric uid and gid', files: { Dockerfile: 'FROM alpine\nUSER 10001:10001\n' } },
     { name: 'only the final stage matters', files: { Dockerfile: 'FROM node:20 AS build\nUSER root\nRUN npm ci\nFROM node:20-slim\nUSER node\n' } },
     { name: 'user inherited from the earlier stage it builds on', files: { Dockerfile: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n' } },
+    { name: 'user from a global ARG re-declared in the stage', files: { Dockerfile: 'ARG APP_UID=10001\nFROM alpine\nARG APP_UID\nUSER ${APP_UID}:${APP_UID}\n' } },
     { name: 'user from an ARG default', files: { Dockerfile: 'FROM node:20\nARG APP_USER=node\nUSER $APP_USER\n' } },
     { name: 'distroless nonroot tag', files: { Dockerfile: 'FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n' } },
     { name: 'Containerfile', files: { 'build/Containerfile': 'FROM alpine\nUSER nobody\n' } },
@@ -28,6 +29,7 @@ testControl(control, {
   ],
   notApplicable: [{ name: 'no Dockerfile', files: { 'index.js': '' } }],
   unknown: [
+    { name: 'a global ARG not re-declared in the stage is out of scope there', files: { Dockerfile: 'ARG APP_UID=10001\nFROM alpine\nUSER $APP_UID\n' }, findings: [{ line: 3, outcome: 'unknown' }] },
     { name: 'the only Dockerfile is malformed', files: { Dockerfile: 'RUN echo no FROM\n' }, reason: /no Dockerfile could be parsed/ },
     { name: 'USER from a build argument without default', files: { Dockerfile: 'FROM alpine\nARG RUN_AS\nUSER ${RUN_AS}\n' }, findings: [{ line: 3, outcome: 'unknown' }] },
   ],
