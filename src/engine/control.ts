@@ -76,8 +76,8 @@ export interface CollectorContext {
   repo: Repository;
   config: TenetConfig;
   options: ScanOptionsView;
-  /** The scan's time, for windows such as "the last 90 days". */
-  now: Date;
+  /** The scan's time, for windows such as "the last 90 days" (the real time when absent). */
+  now?: Date;
   facts<T>(collector: Collector<T>): Promise<T>;
 }
 

@@ -47,7 +47,7 @@ export const defaultBranchHistory = defineCollector<DefaultBranchHistory>({
       range.push(`${since}..${ref}`);
       window = `since ${since}`;
     } else {
-      const date = since ? new Date(since) : new Date(now.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+      const date = since ? new Date(since) : new Date((now ?? new Date()).getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
       if (Number.isNaN(date.getTime())) throw new FactsUnavailable(`--since ${since ?? ''} is neither a commit, a ref nor a date`);
       range.push(`--since=${date.toISOString()}`, ref);
       window = `since ${date.toISOString().slice(0, 10)}${since ? '' : ` (the last ${DEFAULT_WINDOW_DAYS} days)`}`;

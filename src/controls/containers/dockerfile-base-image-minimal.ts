@@ -1,0 +1,50 @@
+import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { dockerfileFacts, stageChain } from '../../facts/dockerfiles.js';
+import { parseImageReference } from '../../facts/image-reference.js';
+import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+
+const ID = 'dockerfile-base-image-minimal';
+
+/** Repositories that are minimal whatever the tag: distroless, Chainguard/Wolfi, UBI micro/minimal, BusyBox. */
+const MINIMAL_REPOSITORIES = [/(^|\/)distroless\//, /^cgr\.dev\/chainguard\//, /(^|\/)(alpine|busybox)$/, /(^|\/)ubi\d*-(micro|minimal)$/, /(^|\/)static$/];
+/** Tags that name a minimal variant: `-slim`, `-alpine`, `-distroless`, `-minimal`, `-micro`. */
+const MINIMAL_TAG = /(^|[-_.])(slim|alpine\d*(?:\.\d+)*|distroless|minimal|micro|chiseled)([-_.]|$)/i;
+
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'The final stage builds on a minimal base image',
+    domain: 'containers',
+    severity: 'low',
+    rationale: 'Every package in the runtime image is attack surface and a source of vulnerability reports; compilers, shells and package managers belong in build stages only.',
+    remediation: 'Build in a full image, then copy the result into `scratch`, a distroless image, Alpine or a `-slim` variant in the final stage.',
+    params: {
+      allowedImages: { type: 'string[]', default: [], description: 'Further image repositories (e.g. `registry.example.com/base/minimal`) accepted as minimal.' },
+    },
+    facts: ['dockerfiles'],
+  },
+  async check({ facts, params }) {
+    const dockerfileSet = await facts(dockerfileFacts);
+    const { dockerfiles } = dockerfileSet;
+    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
+    const findings: FindingInput[] = [];
+    for (const dockerfile of dockerfiles) {
+      const chain = stageChain(dockerfile, dockerfile.final);
+      const origin = chain[chain.length - 1] ?? dockerfile.final;
+      const { base } = origin;
+      const label = stageLabel(dockerfile.final);
+      if (base.kind === 'unknown') {
+        findings.push(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) has an unknown base: ${base.reason}`, line: origin.stage.line, key: origin.stage.image, outcome: 'unknown' }));
+      } else if (base.kind === 'image' && !isMinimal(base.reference, params.allowedImages)) {
+        findings.push(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) builds on ${base.reference}, which is not scratch, distroless, Alpine or a -slim variant`, line: origin.stage.line, key: parseImageReference(base.reference).repository, evidence: base.reference }));
+      }
+    }
+    return evaluated(findings);
+  },
+});
+
+function isMinimal(reference: string, allowed: readonly string[]): boolean {
+  const image = parseImageReference(reference);
+  if (allowed.includes(image.repository)) return true;
+  return MINIMAL_REPOSITORIES.some((pattern) => pattern.test(image.repository)) || MINIMAL_TAG.test(image.tag ?? '');
+}

@@ -1,0 +1,47 @@
+import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { redactUrlCredentials } from '../../engine/redact.js';
+import { dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
+import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+
+const ID = 'dockerfile-no-remote-add';
+const HTTP_URL = /^(?:https?|ftp):\/\//i;
+const GIT_SOURCE = /^(?:git@|git:\/\/|ssh:\/\/)|\.git(?:#[^\s]{0,500})?$/i;
+
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'No ADD downloads from a URL',
+    domain: 'containers',
+    severity: 'medium',
+    rationale: 'ADD fetches whatever the server returns at build time, unverified: a compromised or changed download ends up in the image silently.',
+    remediation: 'Download with a verified step instead (`ADD --checksum=sha256:<digest> <url>`, or `RUN curl … && echo "<sha256>  file" | sha256sum -c`), or COPY the file from the build context.',
+    facts: ['dockerfiles'],
+  },
+  async check({ facts }) {
+    const dockerfileSet = await facts(dockerfileFacts);
+    const { dockerfiles } = dockerfileSet;
+    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
+    const findings: FindingInput[] = [];
+    for (const dockerfile of dockerfiles) {
+      for (const stage of dockerfile.stages) {
+        for (const instruction of stage.stage.instructions) {
+          if (instruction.keyword !== 'ADD') continue;
+          const verified = instruction.flags.get('checksum') !== undefined;
+          for (const written of instruction.args.slice(0, -1)) {
+            const resolved = written.includes('$') ? resolveInStage(dockerfile, stageChain(dockerfile, stage), instruction, written) : { value: written };
+            if ('unresolved' in resolved) {
+              if (!verified) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${written}, which depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: written, outcome: 'unknown' }));
+              continue;
+            }
+            const source = resolved.value;
+            const isHttp = HTTP_URL.test(source);
+            if (!(isHttp && !verified) && !GIT_SOURCE.test(source)) continue;
+            const shown = redactUrlCredentials(source);
+            findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${shown} without verifying it${isHttp ? ' (no --checksum)' : ''}`, line: instruction.line, key: shown, evidence: shown }));
+          }
+        }
+      }
+    }
+    return evaluated(findings);
+  },
+});

@@ -1,0 +1,35 @@
+import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
+import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+
+const ID = 'k8s-read-only-root-filesystem';
+
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'Every container has a read-only root filesystem',
+    domain: 'kubernetes',
+    severity: 'medium',
+    rationale: 'A writable root filesystem lets an intruder drop tools, alter binaries and persist for the life of the container.',
+    remediation: 'Set `securityContext.readOnlyRootFilesystem: true` on each container and mount an `emptyDir` where the application must write (e.g. /tmp).',
+    facts: ['kubernetes'],
+  },
+  async check({ facts }) {
+    const kube = await facts(kubernetesFacts);
+    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
+    const findings: FindingInput[] = [];
+    for (const workload of kube.workloads) {
+      for (const container of workload.containers) {
+        // A pod securityContext has no such field: each container must say it.
+        const setting = securitySetting(workload, container, 'readOnlyRootFilesystem', false);
+        if (setting?.value === true) continue;
+        if (isPlaceholder(setting?.value)) {
+          findings.push(containerFinding(ID, workload, container, { message: `readOnlyRootFilesystem is ${setting.value}, known only at deploy time`, path: setting.path, key: 'dynamic', outcome: 'unknown' }));
+        } else {
+          findings.push(containerFinding(ID, workload, container, { message: setting ? `readOnlyRootFilesystem is ${String(setting.value)}` : 'readOnlyRootFilesystem is not set to true', path: setting?.path, key: 'writable' }));
+        }
+      }
+    }
+    return evaluated(findings);
+  },
+});
