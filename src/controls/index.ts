@@ -7,6 +7,7 @@ import { controls as workflows } from './workflows/index.js';
 import { controls as containers } from './containers/index.js';
 import { controls as kubernetes } from './kubernetes/index.js';
 import { controls as terraform } from './terraform/index.js';
+import { controls as code } from './code/index.js';
 import { controls as docs } from './docs/index.js';
 
 /** Every built-in control, in catalog order. */
@@ -19,6 +20,7 @@ export const builtinControls: readonly Control[] = [
   ...containers,
   ...kubernetes,
   ...terraform,
+  ...code,
   ...docs,
 ];
 

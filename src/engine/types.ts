@@ -18,6 +18,7 @@ export const DOMAINS = [
   'containers',
   'kubernetes',
   'terraform',
+  'code',
   'docs',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
