@@ -40,9 +40,10 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Maps the many spellings of an environment to one name, or undefined for a word that is none. */
-export function normaliseEnvironment(name: string): string | undefined {
+export function normaliseEnvironment(name: string, exact = false): string | undefined {
   const lower = name.toLowerCase().trim();
   if (ALIASES[lower]) return ALIASES[lower];
+  if (exact) return undefined;
   for (const [alias, canonical] of Object.entries(ALIASES)) {
     if (new RegExp(`(^|[-_.])${alias}($|[-_.])`).test(lower)) return canonical;
   }
@@ -59,7 +60,7 @@ const PATH_SHAPES: { pattern: RegExp; source: string }[] = [
   { pattern: /(?:^|\/)\.env\.([^/]+)$/, source: 'environment file' },
   { pattern: /(?:^|\/)settings\/([^/]+)\.py$/, source: 'settings module' },
   { pattern: /(?:^|\/)application-([^/]+)\.(?:ya?ml|properties)$/, source: 'Spring profile' },
-  { pattern: /(?:^|\/)config\/([^/]+)\.(?:json|ya?ml|js|ts|toml)$/, source: 'configuration file' },
+  { pattern: /(?:^|\/)config\/([^/]+)\.(?:json|ya?ml|toml)$/, source: 'configuration file' },
 ];
 
 const DEPLOYMENT_FILE = /(^|\/)(Dockerfile|docker-compose\.ya?ml|[^/]+\.tf|[^/]+\.tf\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|app\.yaml|Procfile|fly\.toml|vercel\.json|netlify\.toml)$/;
@@ -75,7 +76,8 @@ export const environmentFacts = defineCollector<EnvironmentFacts>({
       if (DEPLOYMENT_FILE.test(file)) deploymentArtifacts.push(file);
       for (const { pattern, source } of PATH_SHAPES) {
         const name = pattern.exec(file)?.[1];
-        const environment = name === undefined ? undefined : normaliseEnvironment(name.replace(/\.example$|\.sample$/, ''));
+        // A file or directory name must be an environment's name itself: `edit.test.ts` names none.
+        const environment = name === undefined ? undefined : normaliseEnvironment(name.replace(/\.example$|\.sample$/, ''), true);
         if (environment) evidence.push({ environment, file, source });
       }
     }

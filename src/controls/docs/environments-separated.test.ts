@@ -26,5 +26,8 @@ testControl(control, {
     { name: 'infrastructure without any environment', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, findings: [{ message: 'names no environments' }] },
     { name: 'staging but no production told apart', files: { 'Dockerfile': 'FROM node:22\n', '.env.staging': 'A=1\n' }, findings: [{ message: 'no production environment' }] },
   ],
-  notApplicable: [{ name: 'a library that deploys nothing', files: { 'package.json': '{"name":"lib"}', 'index.js': '' } }],
+  notApplicable: [
+    { name: 'a library that deploys nothing', files: { 'package.json': '{"name":"lib"}', 'index.js': '' } },
+    { name: 'source files whose names merely contain an environment word', files: { 'src/config/edit.test.ts': '', 'src/config/production-notes.ts': '' } },
+  ],
 });

@@ -17,7 +17,7 @@ export default defineControl({
   },
   async check({ facts }) {
     const { evidence, deploymentArtifacts } = await facts(environmentFacts);
-    if (evidence.length === 0 && deploymentArtifacts.length === 0) {
+    if (deploymentArtifacts.length === 0) {
       return notApplicable('nothing in the repository deploys or defines infrastructure');
     }
     const names = [...new Set(evidence.map((entry) => entry.environment))].sort();
