@@ -4,6 +4,8 @@ import type { Ecosystem, LockedPackage, LockfileInfo } from '../../facts/package
 export interface DeclaredNames {
   prod: ReadonlySet<string>;
   dev: ReadonlySet<string>;
+  /** The range each direct name is declared with, where the lockfile keys entries by range (yarn). */
+  ranges?: ReadonlyMap<string, string>;
 }
 
 /** What every lockfile parser receives: the file's text and path, and the manifest's direct names when known. */
