@@ -1,4 +1,6 @@
 import type { Control } from '../../engine/control.js';
+import lockfilePresent from './lockfile-present.js';
+import lockfileHasIntegrityHashes from './lockfile-has-integrity-hashes.js';
 
 /** The supply-chain controls; one file each, registered here. */
-export const controls: Control[] = [];
+export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes];

@@ -1,0 +1,48 @@
+import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { lockfileFacts } from '../../facts/lockfiles.js';
+import { packageLabel, unsupportedFinding } from './unsupported.js';
+
+export default defineControl({
+  meta: {
+    id: 'lockfile-has-integrity-hashes',
+    title: 'Every locked package carries a cryptographic hash',
+    domain: 'supply-chain',
+    severity: 'high',
+    rationale:
+      'A version number alone does not stop a compromised registry, mirror or proxy from serving different bytes; a hash in the lockfile makes the installer refuse anything but the reviewed artifact.',
+    remediation:
+      'Regenerate the lockfile with a package manager that records hashes (npm 7+, yarn, pnpm, poetry, uv, pipenv, pip-compile --generate-hashes, cargo, go mod tidy, bundle lock --add-checksums), or add the missing entries.',
+    facts: ['lockfiles'],
+  },
+  async check({ facts }) {
+    const { lockfiles } = await facts(lockfileFacts);
+    if (lockfiles.length === 0) return notApplicable('no lockfile in the repository');
+    const findings: FindingInput[] = [];
+    let hashed = 0;
+    for (const lockfile of lockfiles) {
+      if (!lockfile.supported) {
+        findings.push(unsupportedFinding(lockfile));
+        continue;
+      }
+      for (const pkg of lockfile.packages) {
+        if (pkg.hashes.length > 0 || pkg.bundled) {
+          hashed++;
+          continue;
+        }
+        findings.push({
+          message: `${packageLabel(pkg)} in ${lockfile.file} has no integrity hash`,
+          file: lockfile.file,
+          line: pkg.line,
+          key: packageLabel(pkg),
+          evidence: pkg.resolved ? `source: ${sourceSummary(pkg.resolved)}` : undefined,
+          properties: { package: pkg.name, version: pkg.version, ecosystem: pkg.ecosystem },
+        });
+      }
+    }
+    return evaluated(findings, `${hashed} locked package(s) with a hash in ${lockfiles.length} lockfile(s)`);
+  },
+});
+
+function sourceSummary(resolved: string): string {
+  return resolved.replace(/^([a-z+]+:\/\/)[^/@\s]*@/i, '$1***@').slice(0, 120);
+}
