@@ -280,3 +280,8 @@ function readGoSum({ file, text }: LockfileInput, repo: Repository): LockfileInf
   const goMod = repo.has(goModPath) ? repo.readText(goModPath) : undefined;
   return parseGoSum(file, text, goMod === undefined ? undefined : parseGoMod(goMod));
 }
+
+/** The repository fetches third-party packages: a manifest declares one, or a lockfile pins some. */
+export function hasThirdPartyDependencies(facts: LockfileFacts): boolean {
+  return facts.lockfiles.length > 0 || facts.manifests.some((manifest) => !manifest.readable || manifest.dependencies.some((dependency) => !dependency.local));
+}

@@ -3,6 +3,8 @@ import lockfilePresent from './lockfile-present.js';
 import lockfileHasIntegrityHashes from './lockfile-has-integrity-hashes.js';
 import lockfileSourcesAreTrusted from './lockfile-sources-are-trusted.js';
 import dependenciesPinned from './dependencies-pinned.js';
+import vulnerabilityScanningInCi from './vulnerability-scanning-in-ci.js';
+import dependencyUpdatesAutomated from './dependency-updates-automated.js';
 
 /** The supply-chain controls; one file each, registered here. */
-export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned];
+export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated];
