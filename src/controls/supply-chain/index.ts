@@ -5,6 +5,8 @@ import lockfileSourcesAreTrusted from './lockfile-sources-are-trusted.js';
 import dependenciesPinned from './dependencies-pinned.js';
 import vulnerabilityScanningInCi from './vulnerability-scanning-in-ci.js';
 import dependencyUpdatesAutomated from './dependency-updates-automated.js';
+import noTrivialDependencies from './no-trivial-dependencies.js';
+import noDependencyInstallScripts from './no-dependency-install-scripts.js';
 
 /** The supply-chain controls; one file each, registered here. */
-export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated];
+export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated, noTrivialDependencies, noDependencyInstallScripts];

@@ -1,0 +1,53 @@
+import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { lockfileFacts } from '../../facts/lockfiles.js';
+import { packageLabel, unsupportedFinding } from './unsupported.js';
+
+export default defineControl({
+  meta: {
+    id: 'no-dependency-install-scripts',
+    title: 'No locked npm package runs install scripts, unless allowed by name',
+    domain: 'supply-chain',
+    severity: 'medium',
+    rationale:
+      'Install scripts (preinstall, install, postinstall) run arbitrary code on every developer machine and CI runner at install time; most npm malware spreads through them.',
+    remediation:
+      'Remove or replace the dependency, install with --ignore-scripts, or, when its script is needed and reviewed (a native build, say), add its name to the allow parameter.',
+    facts: ['lockfiles'],
+    params: {
+      allow: { type: 'string[]', default: [], description: 'Package names whose install scripts have been reviewed and may run.' },
+    },
+  },
+  async check({ facts, params }) {
+    const { lockfiles } = await facts(lockfileFacts);
+    const npmLockfiles = lockfiles.filter((lockfile) => lockfile.ecosystem === 'npm');
+    if (npmLockfiles.length === 0) return notApplicable('no npm, yarn or pnpm lockfile (other ecosystems record no install scripts)');
+    const allowed = new Set(params.allow);
+    const findings: FindingInput[] = [];
+    for (const lockfile of npmLockfiles) {
+      if (!lockfile.supported) {
+        findings.push(unsupportedFinding(lockfile));
+        continue;
+      }
+      if (lockfile.packages.length > 0 && lockfile.packages.every((pkg) => pkg.hasInstallScript === undefined)) {
+        findings.push({
+          message: `${lockfile.file} (${lockfile.format}) does not record which packages run install scripts`,
+          file: lockfile.file,
+          key: `unrecorded:${lockfile.file}`,
+          outcome: 'unknown',
+        });
+        continue;
+      }
+      for (const pkg of lockfile.packages) {
+        if (!pkg.hasInstallScript || allowed.has(pkg.name)) continue;
+        findings.push({
+          message: `${packageLabel(pkg)} in ${lockfile.file} runs an install script${pkg.dev ? ' (dev dependency)' : ''}`,
+          file: lockfile.file,
+          line: pkg.line,
+          key: pkg.name,
+          properties: { package: pkg.name, version: pkg.version, ecosystem: pkg.ecosystem },
+        });
+      }
+    }
+    return evaluated(findings, `${npmLockfiles.length} npm lockfile(s) checked${allowed.size ? `; allowed: ${[...allowed].join(', ')}` : ''}`);
+  },
+});
