@@ -7,6 +7,7 @@ import vulnerabilityScanningInCi from './vulnerability-scanning-in-ci.js';
 import dependencyUpdatesAutomated from './dependency-updates-automated.js';
 import noTrivialDependencies from './no-trivial-dependencies.js';
 import noDependencyInstallScripts from './no-dependency-install-scripts.js';
+import dependenciesAreMature from './dependencies-are-mature.js';
 
 /** The supply-chain controls; one file each, registered here. */
-export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated, noTrivialDependencies, noDependencyInstallScripts];
+export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated, noTrivialDependencies, noDependencyInstallScripts, dependenciesAreMature];
