@@ -89,6 +89,13 @@ const ANCESTOR_LOCKFILES: Record<string, readonly string[]> = {
   'Cargo.toml': ['Cargo.lock'],
 };
 
+/** Inside a vendored tree or test fixtures (returns that directory), or undefined. */
+export function skippedDirectoryOf(file: string): string | undefined {
+  const segments = file.split('/');
+  const at = segments.slice(0, -1).findIndex((segment) => SKIPPED_SEGMENTS.has(segment));
+  return at === -1 ? undefined : segments.slice(0, at + 1).join('/');
+}
+
 /** Every package manifest with its lockfile, and every lockfile parsed into locked packages. */
 export const lockfileFacts = defineCollector<LockfileFacts>({
   id: 'lockfiles',
@@ -96,11 +103,9 @@ export const lockfileFacts = defineCollector<LockfileFacts>({
   collect({ repo }) {
     const skipped = new Set<string>();
     const candidates = repo.files.filter((file) => {
-      const segments = file.path.split('/');
-      const at = segments.slice(0, -1).findIndex((segment) => SKIPPED_SEGMENTS.has(segment));
-      if (at === -1) return true;
-      skipped.add(segments.slice(0, at + 1).join('/'));
-      return false;
+      const directory = skippedDirectoryOf(file.path);
+      if (directory !== undefined) skipped.add(directory);
+      return directory === undefined;
     });
     const lockfilePaths = new Set(candidates.filter((file) => isLockfile(file.path)).map((file) => file.path));
     const manifests = candidates.flatMap((file) => readManifest(repo, file.path) ?? []);
