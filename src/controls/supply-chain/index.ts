@@ -8,6 +8,7 @@ import dependencyUpdatesAutomated from './dependency-updates-automated.js';
 import noTrivialDependencies from './no-trivial-dependencies.js';
 import noDependencyInstallScripts from './no-dependency-install-scripts.js';
 import dependenciesAreMature from './dependencies-are-mature.js';
+import runtimeIsLts from './runtime-is-lts.js';
 
 /** The supply-chain controls; one file each, registered here. */
-export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated, noTrivialDependencies, noDependencyInstallScripts, dependenciesAreMature];
+export const controls: Control[] = [lockfilePresent, lockfileHasIntegrityHashes, lockfileSourcesAreTrusted, dependenciesPinned, vulnerabilityScanningInCi, dependencyUpdatesAutomated, noTrivialDependencies, noDependencyInstallScripts, dependenciesAreMature, runtimeIsLts];
