@@ -1,4 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { redactUrlCredentials } from '../../engine/redact.js';
 import { lockfileFacts } from '../../facts/lockfiles.js';
 import { packageLabel, unsupportedFinding } from './unsupported.js';
 
@@ -34,7 +35,7 @@ export default defineControl({
           file: lockfile.file,
           line: pkg.line,
           key: packageLabel(pkg),
-          evidence: pkg.resolved ? `source: ${sourceSummary(pkg.resolved)}` : undefined,
+          evidence: pkg.resolved ? `source: ${redactUrlCredentials(pkg.resolved).slice(0, 120)}` : undefined,
           properties: { package: pkg.name, version: pkg.version, ecosystem: pkg.ecosystem },
         });
       }
@@ -43,6 +44,3 @@ export default defineControl({
   },
 });
 
-function sourceSummary(resolved: string): string {
-  return resolved.replace(/^([a-z+]+:\/\/)[^/@\s]*@/i, '$1***@').slice(0, 120);
-}

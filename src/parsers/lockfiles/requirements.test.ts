@@ -57,6 +57,12 @@ describe('requirements parser', () => {
     ]);
   });
 
+  it('stays linear on a hostile line', () => {
+    const started = performance.now();
+    parseRequirements({ file: 'requirements.txt', text: `git+https://x${'#'.repeat(200_000)}\n${'a'.repeat(100_000)}==${'1'.repeat(100_000)} --hash=${'x'.repeat(100_000)}\n` });
+    if (performance.now() - started > 1000) throw new Error('quadratic');
+  });
+
   it('finds the revision a VCS URL pins', () => {
     assert.equal(refOf('git+https://user@github.com/x/y.git@v1.0#egg=y'), 'v1.0');
     assert.equal(refOf('git+https://github.com/x/y.git'), '');

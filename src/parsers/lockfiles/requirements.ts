@@ -116,7 +116,8 @@ function readRequirement(content: string, line: number): Requirement | undefined
     rest = rest.slice(0, semicolon).trim();
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest) || rest.startsWith('.') || rest.startsWith('/')) {
-    const egg = /#.*egg=([A-Za-z0-9._-]+)/.exec(rest);
+    const hash = rest.indexOf('#');
+    const egg = hash === -1 ? null : /(?:^|&)egg=([A-Za-z0-9._-]{1,200})/.exec(rest.slice(hash + 1));
     return { name: egg?.[1] ?? rest, spec: rest, url: rest, line, hashes, marker, editable };
   }
   const name = NAME.exec(rest);
