@@ -95,6 +95,11 @@ describe('yarn lockfile parser', () => {
     assert.deepEqual(entry?.fields, { version: '1.2.0', dependencies: { b: '^2' } });
   });
 
+  it('names aliased packages by the package they install', () => {
+    const info = parseYarnLockfile({ file: 'yarn.lock', text: '# yarn lockfile v1\n\n"string-width-cjs@npm:string-width@^4.2.0":\n  version "4.2.3"\n' });
+    assert.deepEqual(info.packages.map((pkg) => `${pkg.name}@${pkg.version}`), ['string-width@4.2.3']);
+  });
+
   it('rejects text that is not a yarn lockfile', () => {
     assert.throws(() => parseYarnLockfile({ file: 'yarn.lock', text: '  orphan field\n' }));
     assert.throws(() => parseYarnLockfile({ file: 'yarn.lock', text: 'hello world\n' }));

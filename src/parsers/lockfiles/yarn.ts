@@ -19,7 +19,9 @@ function readClassic({ file, declared }: LockfileInput, entries: YarnEntry[]): L
   const packages: LockedPackage[] = [];
   const byDescriptor = new Map<string, number>();
   for (const entry of entries) {
-    const [name] = splitDescriptor(entry.descriptors[0] ?? '');
+    const [declaredName, range] = splitDescriptor(entry.descriptors[0] ?? '');
+    // An alias (`cjs@npm:real@^1`) installs `real` under another name; advisories name `real`.
+    const name = range.startsWith('npm:') && range.lastIndexOf('@') > 4 ? splitDescriptor(range.slice(4))[0] : declaredName;
     const version = text(entry.fields.version);
     if (!name || !version) continue;
     entry.descriptors.forEach((descriptor) => byDescriptor.set(descriptor, packages.length));
