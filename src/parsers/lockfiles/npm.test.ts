@@ -51,6 +51,7 @@ describe('npm lockfile parser', () => {
         dependencies: {
           a: { version: '1.0.0', resolved: 'https://registry.npmjs.org/a/-/a-1.0.0.tgz', integrity: 'sha1-xx sha512-yy', requires: { b: '^1' }, dependencies: { b: { version: '1.0.0', integrity: 'sha512-b' } } },
           c: { version: 'github:x/c#abc', dev: true },
+          'sw-cjs': { version: 'npm:string-width@4.2.3', integrity: 'sha512-s' },
         },
       },
       null,
@@ -58,7 +59,8 @@ describe('npm lockfile parser', () => {
     );
     const info = parseNpmLockfile({ file: 'package-lock.json', text, declared: { prod: new Set(['a']), dev: new Set(['c']) } });
     assert.equal(info.format, 'npm-v1');
-    const [a, b, c] = info.packages;
+    const [a, b, c, alias] = info.packages;
+    assert.equal(`${alias?.name ?? ''}@${alias?.version ?? ''}`, 'string-width@4.2.3');
     assert.equal(a?.direct, true);
     assert.deepEqual(a?.hashes, ['sha1-xx', 'sha512-yy']);
     assert.equal(b?.direct, false);

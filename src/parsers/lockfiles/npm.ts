@@ -124,14 +124,17 @@ function readDependencyTree(
     for (const [name, entry] of Object.entries(tree)) {
       if (!isRecord(entry)) continue;
       const key = parentKey ? `${parentKey}/node_modules/${name}` : `node_modules/${name}`;
-      const version = stringField(entry, 'version') ?? '';
+      const recorded = stringField(entry, 'version') ?? '';
+      // An alias records `npm:real@1.2.3` as its version; advisories name `real`.
+      const alias = /^npm:(@?[^@]+)@(.+)$/.exec(recorded);
+      const version = alias?.[2] ?? recorded;
       const member = offsets?.get(name);
       const located: Located = { key, entry, index: packages.length };
       byKey.set(key, located);
-      const fromVcs = /^[a-z+]+:/i.test(version) && !version.startsWith('npm:');
+      const fromVcs = /^[a-z+]+:/i.test(version);
       packages.push({
         ecosystem: 'npm',
-        name,
+        name: alias?.[1] ?? name,
         version,
         direct: parentKey === '' && (declared ? declared.prod.has(name) || declared.dev.has(name) : false),
         dev: entry.dev === true,
