@@ -1,4 +1,5 @@
 import { defineCollector } from '../engine/control.js';
+import { skippedDirectoryOf } from './lockfiles.js';
 
 export interface CiConfigFile {
   file: string;
@@ -29,7 +30,7 @@ export const ciConfigTextFacts = defineCollector<CiConfigFile[]>({
     const seen = new Set<string>();
     for (const { system, globs } of CI_FILES) {
       for (const entry of repo.glob(globs)) {
-        if (seen.has(entry.path) || entry.path.split('/').includes('node_modules')) continue;
+        if (seen.has(entry.path) || skippedDirectoryOf(entry.path) !== undefined) continue;
         seen.add(entry.path);
         const text = repo.readText(entry.path);
         if (text !== undefined) files.push({ file: entry.path, system, lines: text.split('\n') });
