@@ -49,6 +49,14 @@ const SKIPPED_SEGMENTS = new Set(['node_modules', 'bower_components', 'vendor', 
 const MANIFEST_NAMES = new Set(['package.json', 'pyproject.toml', 'Pipfile', 'Cargo.toml', 'go.mod', 'Gemfile', 'gems.rb', 'composer.json']);
 const REQUIREMENTS = /^requirements.*\.(txt|in)$/;
 
+/** pip requirement files: `requirements*.txt|in`, or any .txt/.in inside a `requirements/` directory. */
+function requirementsKind(file: string): 'txt' | 'in' | undefined {
+  const base = path.posix.basename(file);
+  const extension = base.endsWith('.txt') ? 'txt' : base.endsWith('.in') ? 'in' : undefined;
+  if (!extension) return undefined;
+  return REQUIREMENTS.test(base) || path.posix.basename(path.posix.dirname(file)) === 'requirements' ? extension : undefined;
+}
+
 type Reader = (input: LockfileInput, repo: Repository) => LockfileInfo;
 
 const LOCKFILES: Record<string, { ecosystem: Ecosystem; read?: Reader; unsupported?: string }> = {
@@ -143,13 +151,13 @@ export const lockfileFacts = defineCollector<LockfileFacts>({
 
 function isLockfile(file: string): boolean {
   const base = path.posix.basename(file);
-  return base in LOCKFILES || (REQUIREMENTS.test(base) && base.endsWith('.txt'));
+  return base in LOCKFILES || requirementsKind(file) === 'txt';
 }
 
 function readManifest(repo: Repository, file: string): ManifestInfo | undefined {
   const base = path.posix.basename(file);
-  const isRequirementsIn = REQUIREMENTS.test(base) && base.endsWith('.in');
-  const isRequirementsTxt = REQUIREMENTS.test(base) && base.endsWith('.txt');
+  const isRequirementsIn = requirementsKind(file) === 'in';
+  const isRequirementsTxt = requirementsKind(file) === 'txt';
   if (!MANIFEST_NAMES.has(base) && !isRequirementsIn && !isRequirementsTxt) return undefined;
   let parsed: ManifestDependencies | undefined;
   try {

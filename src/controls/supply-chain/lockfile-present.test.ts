@@ -16,6 +16,7 @@ testControl(control, {
     },
     { name: 'every ecosystem locked', files: { 'Cargo.toml': '[dependencies]\nserde = "1"\n', 'Cargo.lock': 'version = 3\n', 'go.mod': 'module x\nrequire a.b/c v1.0.0\n', 'go.sum': '', Gemfile: 'gem "rails"\n', 'Gemfile.lock': 'GEM\n', 'composer.json': '{"require":{"a/b":"^1"}}', 'composer.lock': '{}', Pipfile: '[packages]\nx = "*"\n', 'Pipfile.lock': '{}' } },
     { name: 'pip-compile input with its output', files: { 'requirements.in': 'flask\n', 'requirements.txt': 'flask==3.0.0\n' } },
+    { name: 'a requirements/ directory', files: { 'requirements/dev.in': 'pytest\n', 'requirements/dev.txt': 'pytest==8.0.0\n' } },
   ],
   fail: [
     {
@@ -29,6 +30,7 @@ testControl(control, {
       findings: [{ file: 'tools/x/package.json' }],
     },
     { name: 'pyproject with dependencies and no lock', files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["requests>=2"]\n' }, findings: [{ message: 'poetry.lock, uv.lock' }] },
+    { name: 'a requirements .in file never compiled', files: { 'requirements/base.in': 'flask\n' }, findings: [{ file: 'requirements/base.in' }] },
     { name: 'go.mod without go.sum', files: { 'go.mod': 'module x\n\nrequire github.com/a/b v1.0.0\n' }, findings: [{ file: 'go.mod' }] },
   ],
   notApplicable: [
