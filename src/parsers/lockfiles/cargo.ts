@@ -1,7 +1,6 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
-import { applyGraph, isRecord, recordField, stringField, type LockfileInput } from './common.js';
-import { readToml } from './poetry.js';
-import { arrayTableLines } from './toml-arrays.js';
+import { applyGraph, isDevOnly, isRecord, recordField, stringField, type LockfileInput } from './common.js';
+import { arrayTableLines, readToml } from './toml-lockfile.js';
 
 /**
  * Cargo.lock: `[[package]]` tables; checksums beside each package (v2+) or in `[metadata]` (v1).
@@ -55,7 +54,7 @@ export function parseCargoLock({ file, text, declared }: LockfileInput): Lockfil
   for (const member of members) {
     for (const target of targets(member)) {
       const name = packages[target]?.name ?? '';
-      (declared?.dev.has(name) && !declared.prod.has(name) ? roots.dev : roots.prod).push(target);
+      (isDevOnly(declared, name) ? roots.dev : roots.prod).push(target);
     }
   }
   applyGraph(packages, edges, roots);

@@ -67,9 +67,8 @@ export function applyGraph(
   packages.forEach((pkg, index) => {
     if (!options.keepDirect) pkg.direct = direct.has(index);
     if (!options.keepDev) pkg.dev = fromDev[index] === 1 && fromProd[index] !== 1;
-    const names = dependents[index];
-    if (names && names.size > 0) pkg.dependents = [...names].sort();
   });
+  assignDependents(packages, dependents);
 }
 
 function reach(edges: readonly (readonly number[])[], roots: readonly number[], size: number): Uint8Array {
@@ -90,6 +89,11 @@ function reach(edges: readonly (readonly number[])[], roots: readonly number[], 
   return reached;
 }
 
+/** Declared only as a development dependency of the manifest. */
+export function isDevOnly(declared: DeclaredNames | undefined, name: string): boolean {
+  return declared !== undefined && declared.dev.has(name) && !declared.prod.has(name);
+}
+
 /** Indexes of the packages named by the manifest, or every package a graph root can only guess. */
 export function rootsByName(packages: readonly LockedPackage[], declared: DeclaredNames | undefined, normalise: (name: string) => string = (name) => name): { prod: number[]; dev: number[] } {
   const prod: number[] = [];
@@ -108,4 +112,24 @@ export function rootsByName(packages: readonly LockedPackage[], declared: Declar
 /** PEP 503 normalisation: PyPI names compare case-insensitively with runs of `-_.` equal. */
 export function normalisePythonName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** A JSON lockfile's top-level object; anything else makes it malformed. */
+export function readJsonObject(text: string): Record<string, unknown> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new MalformedLockfile(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(document)) throw new MalformedLockfile('not a JSON object');
+  return document;
+}
+
+/** Stores each package's dependents, sorted, where it has any. */
+export function assignDependents(packages: LockedPackage[], dependents: readonly Set<string>[]): void {
+  packages.forEach((pkg, index) => {
+    const names = dependents[index];
+    if (names && names.size > 0) pkg.dependents = [...names].sort();
+  });
 }

@@ -1,19 +1,13 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
 import { LineIndex } from '../lines.js';
-import { applyGraph, isRecord, MalformedLockfile, recordField, rootsByName, stringField, type LockfileInput } from './common.js';
+import { applyGraph, isRecord, readJsonObject, recordField, rootsByName, stringField, type LockfileInput } from './common.js';
 
 /**
  * composer.lock: `packages` (production) and `packages-dev`. The dist `shasum` is the only hash it
  * records, and Composer leaves it empty for GitHub zipballs, so most entries have none.
  */
 export function parseComposerLock({ file, text, declared }: LockfileInput): LockfileInfo {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new MalformedLockfile(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isRecord(document)) throw new MalformedLockfile('not a JSON object');
+  const document = readJsonObject(text);
   const lines = new LineIndex(text);
   const packages: LockedPackage[] = [];
   const requires: string[][] = [];

@@ -1,5 +1,5 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
-import { applyGraph, MalformedLockfile, type LockfileInput } from './common.js';
+import { applyGraph, isDevOnly, MalformedLockfile, type LockfileInput } from './common.js';
 
 const SPEC = /^ {4}([^\s(]+) \(([^)\s]+)\)$/;
 const SPEC_DEPENDENCY = /^ {6}([^\s(]+)/;
@@ -89,7 +89,7 @@ export function parseGemfileLock({ file, text, declared }: LockfileInput): Lockf
   for (const name of directNames) {
     const index = byName.get(name);
     if (index === undefined) continue;
-    (declared?.dev.has(name) && !declared.prod.has(name) ? roots.dev : roots.prod).push(index);
+    (isDevOnly(declared, name) ? roots.dev : roots.prod).push(index);
   }
   applyGraph(packages, edges, roots);
   return { file, format: 'gemfile-lock', ecosystem: 'RubyGems', supported: true, packages };

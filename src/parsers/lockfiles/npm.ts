@@ -1,20 +1,14 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
 import { memberOffsets, valueOffsetOfPath } from '../json.js';
 import { LineIndex } from '../lines.js';
-import { isRecord, MalformedLockfile, recordField, stringField, unsupportedLockfile, type LockfileInput } from './common.js';
+import { assignDependents, isRecord, readJsonObject, recordField, stringField, unsupportedLockfile, type LockfileInput } from './common.js';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies'] as const;
 
 /** package-lock.json and npm-shrinkwrap.json, lockfile versions 1, 2 and 3. */
 export function parseNpmLockfile({ file, text, declared }: LockfileInput): LockfileInfo {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let document: unknown;
-  try {
-    document = JSON.parse(source);
-  } catch (error) {
-    throw new MalformedLockfile(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isRecord(document)) throw new MalformedLockfile('not a JSON object');
+  const document = readJsonObject(source);
   const version = document.lockfileVersion;
   const lines = new LineIndex(source);
   if (version === 2 || version === 3) {
@@ -76,10 +70,7 @@ function readPackagesSection(file: string, document: Record<string, unknown>, so
       else dependents[target]?.add(packages[index ?? 0]?.name ?? '');
     }
   }
-  packages.forEach((pkg, index) => {
-    const names = dependents[index];
-    if (names && names.size > 0) pkg.dependents = [...names].sort();
-  });
+  assignDependents(packages, dependents);
   return packages;
 }
 
@@ -159,9 +150,6 @@ function readDependencyTree(
       if (target !== undefined && index !== undefined) dependents[target]?.add(packages[index]?.name ?? '');
     }
   }
-  packages.forEach((pkg, index) => {
-    const names = dependents[index];
-    if (names && names.size > 0) pkg.dependents = [...names].sort();
-  });
+  assignDependents(packages, dependents);
   return packages;
 }

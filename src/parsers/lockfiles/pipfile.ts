@@ -1,17 +1,11 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
 import { memberOffsets, valueOffsetOfPath } from '../json.js';
 import { LineIndex } from '../lines.js';
-import { isRecord, MalformedLockfile, normalisePythonName, recordField, stringField, type LockfileInput } from './common.js';
+import { isRecord, readJsonObject, normalisePythonName, recordField, stringField, type LockfileInput } from './common.js';
 
 /** Pipfile.lock: `default` (production) and `develop` sections, sources named in `_meta`. */
 export function parsePipfileLock({ file, text, declared }: LockfileInput): LockfileInfo {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new MalformedLockfile(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isRecord(document)) throw new MalformedLockfile('not a JSON object');
+  const document = readJsonObject(text);
   const sources = new Map<string, string>();
   const meta = recordField(document, '_meta');
   for (const source of Array.isArray(meta.sources) ? meta.sources : []) {

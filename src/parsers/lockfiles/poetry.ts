@@ -1,7 +1,6 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
-import { parseToml } from '../toml.js';
-import { applyGraph, isRecord, MalformedLockfile, normalisePythonName, recordField, rootsByName, stringField, type LockfileInput } from './common.js';
-import { arrayTableLines } from './toml-arrays.js';
+import { applyGraph, isRecord, normalisePythonName, recordField, rootsByName, stringField, type LockfileInput } from './common.js';
+import { arrayTableLines, readToml } from './toml-lockfile.js';
 
 /** poetry.lock: `[[package]]` tables; hashes in `files` (lock 2.x) or `[metadata.files]` (1.x). */
 export function parsePoetryLock({ file, text, declared }: LockfileInput): LockfileInfo {
@@ -44,14 +43,6 @@ export function parsePoetryLock({ file, text, declared }: LockfileInput): Lockfi
   applyGraph(packages, edges, rootsByName(packages, declared, normalisePythonName), { keepDev: recordsCategory });
   const lockVersion = stringField(recordField(document, 'metadata'), 'lock-version') ?? '1';
   return { file, format: `poetry-v${lockVersion}`, ecosystem: 'PyPI', supported: true, packages };
-}
-
-export function readToml(text: string): Record<string, unknown> {
-  try {
-    return parseToml(text).value;
-  } catch (error) {
-    throw new MalformedLockfile(`not TOML: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** Where a Python package came from, when not the default index. */

@@ -1,7 +1,6 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
 import { applyGraph, isRecord, normalisePythonName, recordField, stringField, type LockfileInput } from './common.js';
-import { readToml } from './poetry.js';
-import { arrayTableLines } from './toml-arrays.js';
+import { arrayTableLines, readToml } from './toml-lockfile.js';
 
 const LOCAL_SOURCES = ['editable', 'virtual', 'directory', 'path'];
 

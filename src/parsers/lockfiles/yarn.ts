@@ -1,5 +1,5 @@
 import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
-import { applyGraph, MalformedLockfile, type DeclaredNames, type LockfileInput } from './common.js';
+import { applyGraph, isDevOnly, MalformedLockfile, type DeclaredNames, type LockfileInput } from './common.js';
 import { readYarnEntries, splitDescriptor, type YarnBlock, type YarnEntry } from './yarn-syntax.js';
 
 const EDGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
@@ -89,7 +89,7 @@ function readBerry({ file, declared }: LockfileInput, entries: YarnEntry[], meta
         if (typeof range !== 'string') continue;
         const target = candidates(name, range).map((descriptor) => byDescriptor.get(descriptor)).find((index) => index !== undefined);
         if (target === undefined) continue;
-        (isRoot && declared?.dev.has(name) && !declared.prod.has(name) ? roots.dev : roots.prod).push(target);
+        (isRoot && isDevOnly(declared, name) ? roots.dev : roots.prod).push(target);
       }
     }
   }
