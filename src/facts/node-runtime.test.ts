@@ -28,6 +28,8 @@ describe('CI Node.js declarations', () => {
       '  - 18',
       'setup:',
       '  node: true',
+      '  node:',
+      '    - name: label',
     ];
     assert.deepEqual(
       ciDeclarations('ci.yml', lines).map((declaration) => [declaration.line, declaration.source, declaration.value]),

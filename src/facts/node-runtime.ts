@@ -16,6 +16,9 @@ const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|dockerfile
 const FROM = /^\s*FROM\s+(?:--\S+\s+){0,3}(\S+)/i;
 const NODE_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?(node|cimg\/node|circleci\/node)(?::([^@\s]+))?(?:@\S+)?$/i;
 const CI_VERSION_KEY = /^\s*(?:-\s+)?(node-version|node_version|node-versions|node_js|nodejs|node)\s*:\s*(.*)$/;
+const DISTROLESS_NODE = /^(?:gcr\.io\/distroless|cgr\.dev\/chainguard)\/(?:nodejs|node)(\d+)?/;
+/** What a Node.js version looks like in a CI list (other `node:` keys hold booleans or labels). */
+const VERSION_LIKE = /^(v?\d|lts|latest|current|node$)/i;
 const CI_IMAGE = /\bimage\s*:\s*["']?((?:docker\.io\/)?(?:library\/)?(?:node|cimg\/node|circleci\/node)(?::[^\s"'@]+)?)/i;
 
 /** Every place a repository states which Node.js it runs on. */
@@ -42,8 +45,11 @@ export const nodeRuntimeFacts = defineCollector<NodeRuntimeDeclaration[]>({
         });
       } else if (DOCKERFILE.test(base)) {
         (repo.readText(entry.path) ?? '').split('\n').forEach((line, index) => {
-          const image = NODE_IMAGE.exec(FROM.exec(line)?.[1] ?? '');
+          const reference = FROM.exec(line)?.[1] ?? '';
+          const image = NODE_IMAGE.exec(reference);
           if (image) declarations.push({ file: entry.path, line: index + 1, source: `FROM ${image[1] ?? 'node'}`, value: image[2] ?? 'latest' });
+          const distroless = DISTROLESS_NODE.exec(reference);
+          if (distroless) declarations.push({ file: entry.path, line: index + 1, source: `FROM ${reference.split(':')[0] ?? reference}`, value: distroless[1] ?? 'latest' });
         });
       }
     }
@@ -72,16 +78,17 @@ export function ciDeclarations(file: string, lines: readonly string[]): NodeRunt
     if (value.startsWith('[')) {
       for (const item of value.replace(/^\[|\]$/g, '').split(',')) {
         const version = item.trim().replace(/^["']|["']$/g, '');
-        if (version) found.push({ file, line: index + 1, source: name, value: version });
+        if (VERSION_LIKE.test(version)) found.push({ file, line: index + 1, source: name, value: version });
       }
     } else if (value !== '') {
-      found.push({ file, line: index + 1, source: name, value: value.replace(/^["']|["']$/g, '') });
+      const version = value.replace(/^["']|["']$/g, '');
+      if (VERSION_LIKE.test(version)) found.push({ file, line: index + 1, source: name, value: version });
     } else {
       const indent = line.length - line.trimStart().length;
       for (let next = index + 1; next < lines.length; next++) {
         const item = /^(\s*)-\s+["']?([^"'\s#]+)/.exec(lines[next] ?? '');
         if (!item || (item[1]?.length ?? 0) < indent) break;
-        found.push({ file, line: next + 1, source: name, value: item[2] ?? '' });
+        if (VERSION_LIKE.test(item[2] ?? '')) found.push({ file, line: next + 1, source: name, value: item[2] ?? '' });
       }
     }
   }

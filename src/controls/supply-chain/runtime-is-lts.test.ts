@@ -18,6 +18,7 @@ testControl(control, {
       findings: [{ file: 'package.json', line: 4, message: 'engines.node in package.json: ">=20" means Node.js 20, which reached end of life on 2026-04-30' }],
     },
     { name: 'Docker node:latest', files: { Dockerfile: 'FROM --platform=linux/amd64 node AS base\n' }, options, findings: [{ line: 1, message: 'newest release' }] },
+    { name: 'distroless Node.js 20', files: { Dockerfile: 'FROM node:22 AS build\nFROM gcr.io/distroless/nodejs20-debian12\n' }, options, findings: [{ line: 2 }] },
     { name: 'odd line in .nvmrc', files: { '.nvmrc': '25\n' }, options, findings: [{ file: '.nvmrc', line: 1 }] },
     { name: 'CI matrix still testing 18', files: { '.github/workflows/ci.yml': 'jobs:\n  t:\n    strategy:\n      matrix:\n        node-version: [18, 22, 24]\n' }, options, findings: [{ line: 5, message: 'Node.js 18' }] },
   ],
