@@ -19,8 +19,10 @@ import { packageJsonDependencies } from '../parsers/manifests/package-json.js';
 import { pipfileDependencies, pyprojectDependencies, requirementDependencies } from '../parsers/manifests/python.js';
 import { cargoDependencies, composerDependencies, gemfileDependencies, goModDependencies } from '../parsers/manifests/other.js';
 import type { DeclaredDependency, ManifestDependencies, ManifestKind } from '../parsers/manifests/types.js';
+import { npmRegistries, pipRegistries, pythonTomlRegistries, type RegistryConfig } from '../parsers/manifests/registries.js';
 
 export type { DeclaredDependency, ManifestKind } from '../parsers/manifests/types.js';
+export type { RegistryConfig } from '../parsers/manifests/registries.js';
 
 export interface ManifestInfo {
   file: string;
@@ -39,6 +41,8 @@ export interface LockfileFacts {
   manifests: ManifestInfo[];
   /** Every lockfile found, parsed (`supported: false` with a reason when it could not be). */
   lockfiles: LockfileInfo[];
+  /** Registries the package managers are configured to fetch from (.npmrc, .yarnrc.yml, pip.conf, Pipfile/pyproject sources). */
+  registries: RegistryConfig[];
   /** Directories left out because they hold vendored code or test fixtures, not the project's own dependencies. */
   skippedDirectories: string[];
 }
@@ -145,9 +149,28 @@ export const lockfileFacts = defineCollector<LockfileFacts>({
         queue.push(include);
       }
     }
-    return { manifests, lockfiles, skippedDirectories: [...skipped].sort() };
+    const registries = candidates.flatMap((file) => readRegistries(repo, file.path));
+    return { manifests, lockfiles, registries, skippedDirectories: [...skipped].sort() };
   },
 });
+
+function readRegistries(repo: Repository, file: string): RegistryConfig[] {
+  const base = path.posix.basename(file);
+  if (base === '.npmrc' || base === '.yarnrc' || base === '.yarnrc.yml') {
+    const text = repo.readText(file);
+    return text === undefined ? [] : npmRegistries(file, text);
+  }
+  if (base === 'pip.conf' || base === 'pip.ini') {
+    const text = repo.readText(file);
+    return text === undefined ? [] : pipRegistries(file, text);
+  }
+  if (base === 'Pipfile' || base === 'pyproject.toml') {
+    const document = repo.toml(file);
+    const text = repo.readText(file);
+    return document && text !== undefined ? pythonTomlRegistries(file, document, text) : [];
+  }
+  return [];
+}
 
 function isLockfile(file: string): boolean {
   const base = path.posix.basename(file);

@@ -24,10 +24,24 @@ export default defineControl({
     },
   },
   async check({ facts, params }) {
-    const { lockfiles } = await facts(lockfileFacts);
-    if (lockfiles.length === 0) return notApplicable('no lockfile in the repository');
+    const { lockfiles, registries } = await facts(lockfileFacts);
+    if (lockfiles.length === 0 && registries.length === 0) return notApplicable('no lockfile or registry configuration in the repository');
     const findings: FindingInput[] = [];
     let judged = 0;
+    // Lockfiles that record no source (pnpm v9, yarn berry) fetch from the configured registry.
+    for (const registry of registries) {
+      judged++;
+      const verdict = judgeSource(registry.url, params.allowedRegistries);
+      if (verdict.trusted) continue;
+      const shown = redactUrlCredentials(registry.url);
+      findings.push({
+        message: `${registry.ecosystem} registry${registry.scope ? ` (${registry.scope})` : ''} configured in ${registry.file} is ${verdict.why}: ${shown}`,
+        file: registry.file,
+        line: registry.line,
+        key: `registry ${registry.scope ?? ''} ${shown}`,
+        evidence: shown.slice(0, 200),
+      });
+    }
     for (const lockfile of lockfiles) {
       if (!lockfile.supported) {
         findings.push(unsupportedFinding(lockfile));
@@ -49,6 +63,6 @@ export default defineControl({
         });
       }
     }
-    return evaluated(findings, `${judged} recorded source(s) judged; packages without one come from their ecosystem's default registry`);
+    return evaluated(findings, `${judged} recorded source(s) and configured registries judged; packages without a source come from the configured or default registry`);
   },
 });
