@@ -7,6 +7,7 @@ import { isRecord, unsupportedLockfile, type DeclaredNames, type LockfileInput }
 import { parseNpmLockfile } from '../parsers/lockfiles/npm.js';
 import { parseYarnLockfile } from '../parsers/lockfiles/yarn.js';
 import { parsePnpmLockfile } from '../parsers/lockfiles/pnpm.js';
+import { parseBunLockfile } from '../parsers/lockfiles/bun.js';
 import { parseRequirements, type RequirementsFile } from '../parsers/lockfiles/requirements.js';
 import { parsePoetryLock } from '../parsers/lockfiles/poetry.js';
 import { parsePipfileLock } from '../parsers/lockfiles/pipfile.js';
@@ -68,8 +69,8 @@ const LOCKFILES: Record<string, { ecosystem: Ecosystem; read?: Reader; unsupport
   'npm-shrinkwrap.json': { ecosystem: 'npm', read: parseNpmLockfile },
   'yarn.lock': { ecosystem: 'npm', read: parseYarnLockfile },
   'pnpm-lock.yaml': { ecosystem: 'npm', read: parsePnpmLockfile },
-  'bun.lockb': { ecosystem: 'npm', unsupported: 'bun lockfiles are not supported yet' },
-  'bun.lock': { ecosystem: 'npm', unsupported: 'bun lockfiles are not supported yet' },
+  'bun.lockb': { ecosystem: 'npm', unsupported: 'the binary bun.lockb cannot be read; run `bun install --save-text-lockfile` to write bun.lock' },
+  'bun.lock': { ecosystem: 'npm', read: parseBunLockfile },
   'poetry.lock': { ecosystem: 'PyPI', read: parsePoetryLock },
   'uv.lock': { ecosystem: 'PyPI', read: parseUvLock },
   'Pipfile.lock': { ecosystem: 'PyPI', read: parsePipfileLock },
