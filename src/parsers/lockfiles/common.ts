@@ -94,7 +94,7 @@ export function isDevOnly(declared: DeclaredNames | undefined, name: string): bo
   return declared !== undefined && declared.dev.has(name) && !declared.prod.has(name);
 }
 
-/** Indexes of the packages named by the manifest, or every package a graph root can only guess. */
+/** Graph roots for lockfiles that do not say which packages are direct: those the manifest names (by normalised name). */
 export function rootsByName(packages: readonly LockedPackage[], declared: DeclaredNames | undefined, normalise: (name: string) => string = (name) => name): { prod: number[]; dev: number[] } {
   const prod: number[] = [];
   const dev: number[] = [];
