@@ -5,6 +5,19 @@ import { scan } from '../src/scan.js';
 import { makeFixture, removeFixture, type FixtureFiles } from '../src/testing/fixture.js';
 
 const NOW = new Date('2026-11-15T00:00:00Z');
+/** The controls this test is about (the domain's vulnerability control needs an advisory database). */
+const IDS = [
+  'lockfile-present',
+  'lockfile-has-integrity-hashes',
+  'lockfile-sources-are-trusted',
+  'dependencies-pinned',
+  'vulnerability-scanning-in-ci',
+  'dependency-updates-automated',
+  'no-trivial-dependencies',
+  'no-dependency-install-scripts',
+  'dependencies-are-mature',
+  'runtime-is-lts',
+];
 const INTEGRITY = `sha512-${'A'.repeat(86)}==`;
 
 const npmLock = (packages: Record<string, unknown>): string =>
@@ -42,7 +55,7 @@ const FIXED: FixtureFiles = {
 async function statuses(files: FixtureFiles): Promise<Map<string, { status: string; findings: { message: string; file?: string; line?: number; evidence?: string }[] }>> {
   const root = makeFixture(files);
   try {
-    const result = await scan({ path: root, controls, now: NOW, config: {} });
+    const result = await scan({ path: root, controls: controls.filter((control) => IDS.includes(control.meta.id)), now: NOW, config: {} });
     return new Map(result.controls.map((control) => [control.id, control]));
   } finally {
     removeFixture(root);
