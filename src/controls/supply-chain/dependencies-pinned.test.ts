@@ -25,6 +25,7 @@ testControl(control, {
     { name: 'Cargo wildcard without Cargo.lock', files: { 'Cargo.toml': '[dependencies]\nrand = "*"\n' }, findings: [{ line: 2 }] },
     { name: 'Gemfile gem without a version or lock', files: { Gemfile: 'source "https://rubygems.org"\ngem "rails"\n' }, findings: [{ line: 2 }] },
   ],
+  unknown: [{ name: 'an unreadable manifest without a lockfile', files: { 'composer.json': '{ broken' }, findings: [{ outcome: 'unknown' }] }],
   notApplicable: [
     { name: 'no manifests', files: { 'main.c': 'int main(){}' } },
     { name: 'only local path dependencies', files: { 'package.json': '{"dependencies":{"a":"file:../a"}}' } },

@@ -27,11 +27,15 @@ export default defineControl({
   },
   async check({ facts }) {
     const { manifests } = await facts(lockfileFacts);
-    const withDependencies = manifests.filter((manifest) => manifest.dependencies.some((dependency) => !dependency.local));
+    const withDependencies = manifests.filter((manifest) => !manifest.readable || manifest.dependencies.some((dependency) => !dependency.local));
     if (withDependencies.length === 0) return notApplicable('no manifest declares a dependency to fetch');
     const findings: FindingInput[] = [];
     const unlocked = withDependencies.filter((manifest) => !manifest.lockfile);
     for (const manifest of unlocked) {
+      if (!manifest.readable) {
+        findings.push({ message: `${manifest.file} could not be read, and no lockfile fixes its versions`, file: manifest.file, key: `unreadable ${manifest.file}`, outcome: 'unknown' });
+        continue;
+      }
       for (const dependency of manifest.dependencies) {
         if (dependency.local) continue;
         let problem: string | undefined;
