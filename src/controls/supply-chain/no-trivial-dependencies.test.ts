@@ -19,5 +19,6 @@ testControl(control, {
     },
     { name: 'a name added by parameter', files: { 'requirements.txt': 'six==1.16.0\n' }, params: { packages: ['six'] }, findings: [{ line: 1 }] },
   ],
+  unknown: [{ name: 'an unreadable manifest', files: { 'package.json': '{ broken' }, findings: [{ outcome: 'unknown' }] }],
   notApplicable: [{ name: 'no manifests', files: { 'main.go': 'package main' } }],
 });

@@ -19,12 +19,16 @@ export default defineControl({
   },
   async check({ facts, params }) {
     const { manifests } = await facts(lockfileFacts);
-    const withDependencies = manifests.filter((manifest) => manifest.dependencies.some((dependency) => !dependency.local));
+    const withDependencies = manifests.filter((manifest) => !manifest.readable || manifest.dependencies.some((dependency) => !dependency.local));
     if (withDependencies.length === 0) return notApplicable('no manifest declares a dependency');
     const allowed = new Set(params.allow);
     const extra = new Set(params.packages);
     const findings: FindingInput[] = [];
     for (const manifest of withDependencies) {
+      if (!manifest.readable) {
+        findings.push({ message: `${manifest.file} could not be read, so its direct dependencies are unknown`, file: manifest.file, key: `unreadable ${manifest.file}`, outcome: 'unknown' });
+        continue;
+      }
       const builtIn = new Set(TRIVIAL_PACKAGES[manifest.ecosystem] ?? []);
       for (const dependency of manifest.dependencies) {
         if (dependency.local || allowed.has(dependency.name)) continue;
