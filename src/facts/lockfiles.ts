@@ -20,10 +20,10 @@ import { packageJsonDependencies } from '../parsers/manifests/package-json.js';
 import { pipfileDependencies, pyprojectDependencies, requirementDependencies } from '../parsers/manifests/python.js';
 import { cargoDependencies, composerDependencies, gemfileDependencies, goModDependencies } from '../parsers/manifests/other.js';
 import type { DeclaredDependency, ManifestDependencies, ManifestKind } from '../parsers/manifests/types.js';
-import { npmRegistries, pipRegistries, pythonTomlRegistries, type RegistryConfig } from '../parsers/manifests/registries.js';
+import { npmRegistries, pipRegistries, pythonTomlRegistries, scriptsDisabled, type RegistryConfig, type ScriptsDisabled } from '../parsers/manifests/registries.js';
 
 export type { DeclaredDependency, ManifestKind } from '../parsers/manifests/types.js';
-export type { RegistryConfig } from '../parsers/manifests/registries.js';
+export type { RegistryConfig, ScriptsDisabled } from '../parsers/manifests/registries.js';
 
 export interface ManifestInfo {
   file: string;
@@ -44,6 +44,8 @@ export interface LockfileFacts {
   lockfiles: LockfileInfo[];
   /** Registries the package managers are configured to fetch from (.npmrc, .yarnrc.yml, pip.conf, Pipfile/pyproject sources). */
   registries: RegistryConfig[];
+  /** Package-manager settings (.npmrc, .yarnrc, .yarnrc.yml) that keep dependencies' install scripts from running. */
+  scriptsDisabled: ScriptsDisabled[];
   /** Directories left out because they hold vendored code or test fixtures, not the project's own dependencies. */
   skippedDirectories: string[];
 }
@@ -151,7 +153,14 @@ export const lockfileFacts = defineCollector<LockfileFacts>({
       }
     }
     const registries = candidates.flatMap((file) => readRegistries(repo, file.path));
-    return { manifests, lockfiles, registries, skippedDirectories: [...skipped].sort() };
+    const disabled = candidates.flatMap((file) => {
+      const base = path.posix.basename(file.path);
+      if (base !== '.npmrc' && base !== '.yarnrc' && base !== '.yarnrc.yml') return [];
+      const text = repo.readText(file.path);
+      const found = text === undefined ? undefined : scriptsDisabled(file.path, text);
+      return found ? [found] : [];
+    });
+    return { manifests, lockfiles, registries, scriptsDisabled: disabled, skippedDirectories: [...skipped].sort() };
   },
 });
 

@@ -8,6 +8,12 @@ testControl(control, {
     { name: 'no package has an install script', files: { 'package-lock.json': npmLock({ 'node_modules/a': { version: '1.0.0', integrity: 'sha512-a' } }) } },
     { name: 'allowed by name', files: { 'package-lock.json': npmLock({ 'node_modules/esbuild': { version: '0.20.0', hasInstallScript: true } }) }, params: { allow: ['esbuild'] } },
     { name: 'empty yarn lockfile', files: { 'yarn.lock': '# yarn lockfile v1\n' } },
+    {
+      name: 'install scripts disabled in .npmrc',
+      files: { '.npmrc': 'ignore-scripts=true\n', 'package-lock.json': npmLock({ 'node_modules/evil': { version: '6.6.6', hasInstallScript: true } }) },
+      reason: /ignore-scripts=true \(\.npmrc:1\)/,
+    },
+    { name: 'yarn berry with enableScripts: false', files: { '.yarnrc.yml': 'enableScripts: false\n', 'yarn.lock': '__metadata:\n  version: 8\n\n"a@npm:^1":\n  version: 1.0.0\n  resolution: "a@npm:1.0.0"\n' } },
   ],
   fail: [
     {

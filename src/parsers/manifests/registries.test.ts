@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseToml } from '../toml.js';
-import { npmRegistries, pipRegistries, pythonTomlRegistries } from './registries.js';
+import { npmRegistries, pipRegistries, pythonTomlRegistries, scriptsDisabled } from './registries.js';
 
 describe('registry configuration', () => {
   it('reads .npmrc registries and scopes, never credentials', () => {
@@ -30,5 +30,11 @@ describe('registry configuration', () => {
     assert.deepEqual(pythonTomlRegistries('Pipfile', parseToml(pipfile), pipfile).map((entry) => [entry.line, entry.url]), [[2, 'https://pypi.org/simple']]);
     const pyproject = '[[tool.uv.index]]\nname = "corp"\nurl = "https://pypi.corp.example/simple"\n';
     assert.deepEqual(pythonTomlRegistries('pyproject.toml', parseToml(pyproject), pyproject).map((entry) => [entry.line, entry.url]), [[3, 'https://pypi.corp.example/simple']]);
+  });
+
+  it('finds settings that disable install scripts', () => {
+    assert.deepEqual(scriptsDisabled('.npmrc', 'registry=https://registry.npmjs.org/\nignore-scripts=true\n'), { file: '.npmrc', line: 2, setting: 'ignore-scripts=true' });
+    assert.equal(scriptsDisabled('.yarnrc.yml', 'enableScripts: false\n')?.line, 1);
+    assert.equal(scriptsDisabled('.npmrc', 'ignore-scripts=false\n'), undefined);
   });
 });

@@ -53,3 +53,22 @@ export function pythonTomlRegistries(file: string, document: TomlDocument, text:
     ),
   );
 }
+
+/** A package-manager setting that stops dependencies' install scripts from running. */
+export interface ScriptsDisabled {
+  file: string;
+  line: number;
+  setting: string;
+}
+
+/** `.npmrc` `ignore-scripts=true` (npm, pnpm, yarn classic) and `.yarnrc.yml` `enableScripts: false`. */
+export function scriptsDisabled(file: string, text: string): ScriptsDisabled | undefined {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (/^\s*ignore-scripts\s*=\s*true\s*$/.test(line) || /^\s*--ignore-scripts\s+true\s*$/.test(line) || /^enableScripts\s*:\s*false\s*$/.test(line)) {
+      return { file, line: index + 1, setting: line.trim() };
+    }
+  }
+  return undefined;
+}
