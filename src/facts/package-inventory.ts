@@ -25,6 +25,8 @@ export interface LockedPackage {
   hashes: string[];
   /** The lockfile records that the package runs install scripts (npm `hasInstallScript`). */
   hasInstallScript?: boolean;
+  /** Shipped inside another package's tarball (npm `inBundle`): that tarball's hash covers it. */
+  bundled?: boolean;
   /** Names of packages that depend on this one (for the path from a direct dependency). */
   dependents?: string[];
 }

@@ -26,6 +26,37 @@ export function parseJson(text: string): JsonDocument {
  * JSON.parse, and positions are only looked up for the few entries a finding names.
  */
 export function offsetOfPath(text: string, path: PropertyPath): number | undefined {
+  return locatePath(text, path)?.key;
+}
+
+/** Where the value at `path` starts (its first character), for walking its members with `memberOffsets`. */
+export function valueOffsetOfPath(text: string, path: PropertyPath): number | undefined {
+  return locatePath(text, path)?.value;
+}
+
+/**
+ * Offsets of every member of the object starting at `objectOffset`, in one pass over it: lockfiles
+ * with thousands of entries need every entry's line, and a lookup per entry would rescan the text.
+ */
+export function memberOffsets(text: string, objectOffset: number): Map<string, { key: number; value: number }> {
+  const members = new Map<string, { key: number; value: number }>();
+  let pos = skipSpace(text, objectOffset);
+  if (text[pos] !== '{') return members;
+  pos = skipSpace(text, pos + 1);
+  while (pos < text.length && text[pos] === '"') {
+    const keyStart = pos;
+    const keyEnd = skipString(text, pos);
+    const key = JSON.parse(text.slice(keyStart, keyEnd)) as string;
+    pos = skipSpace(text, keyEnd);
+    pos = skipSpace(text, pos + 1);
+    members.set(key, { key: keyStart, value: pos });
+    pos = skipSpace(text, skipValue(text, pos));
+    if (text[pos] === ',') pos = skipSpace(text, pos + 1);
+  }
+  return members;
+}
+
+function locatePath(text: string, path: PropertyPath): { key: number; value: number } | undefined {
   let pos = skipSpace(text, 0);
   let keyOffset = pos;
   for (const segment of path) {
@@ -61,7 +92,7 @@ export function offsetOfPath(text: string, path: PropertyPath): number | undefin
       return undefined;
     }
   }
-  return keyOffset;
+  return { key: keyOffset, value: pos };
 }
 
 function skipSpace(text: string, pos: number): number {

@@ -132,7 +132,10 @@ testControl(control, {
     },
     {
       name: 'package-lock v1',
-      files: { 'package-lock.json': JSON.stringify({ name: 'app', lockfileVersion: 1, dependencies: { axios: { version: '0.21.1' } } }, null, 2) },
+      files: {
+        'package.json': JSON.stringify({ name: 'app', dependencies: { axios: '^0.21.1' } }),
+        'package-lock.json': JSON.stringify({ name: 'app', lockfileVersion: 1, dependencies: { axios: { version: '0.21.1' } } }, null, 2),
+      },
       options: offline,
       findings: [{ message: 'axios@0.21.1 (npm; production, direct) is affected by GHSA-jr5f-v2jv-69x6' }, { message: 'GHSA-wf5p-g6vw-rhxx' }],
     },

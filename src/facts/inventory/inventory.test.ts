@@ -4,7 +4,6 @@ import { Repository } from '../../repo/repository.js';
 import { makeFixture, removeFixture, type FixtureFiles } from '../../testing/fixture.js';
 import type { LockfileInfo } from '../package-inventory.js';
 import { mavenLockfiles } from './maven.js';
-import { npmLockfiles } from './npm-lock.js';
 import { parseXml } from './xml.js';
 
 async function withRepo<T>(files: FixtureFiles, read: (repo: Repository) => T): Promise<T> {
@@ -20,49 +19,6 @@ const brief = (lockfiles: LockfileInfo[]): string[] =>
   lockfiles.flatMap((lockfile) =>
     lockfile.packages.map((pkg) => `${pkg.name}@${pkg.version}${pkg.direct ? ' direct' : ''}${pkg.dev ? ' dev' : ''} line ${pkg.line ?? '?'} <- ${(pkg.dependents ?? []).join(',')}`),
   );
-
-describe('npm package-lock', () => {
-  it('reads v3 locations: nesting, aliases, links, workspaces, dev', async () => {
-    const lock = {
-      name: 'app',
-      lockfileVersion: 3,
-      packages: {
-        '': { name: 'app', workspaces: ['packages/lib'], dependencies: { express: '^4.0.0', 'my-lodash': 'npm:lodash@4.17.21' }, devDependencies: { mocha: '^10.0.0' } },
-        'node_modules/express': { version: '4.18.2', dependencies: { qs: '6.11.0' } },
-        'node_modules/express/node_modules/qs': { version: '6.11.0' },
-        'node_modules/qs': { version: '6.5.3' },
-        'node_modules/my-lodash': { name: 'lodash', version: '4.17.21' },
-        'node_modules/mocha': { version: '10.2.0', dev: true, dependencies: { qs: '*' } },
-        'node_modules/lib': { resolved: 'packages/lib', link: true },
-        'packages/lib': { name: 'lib', version: '1.0.0', dependencies: { chalk: '^5.0.0' } },
-        'packages/lib/node_modules/chalk': { version: '5.3.0' },
-      },
-    };
-    const lines = await withRepo({ 'package-lock.json': JSON.stringify(lock, null, 2), 'package.json': '{}' }, (repo) => {
-      const lockfiles = npmLockfiles(repo);
-      assert.equal(lockfiles[0]?.format, 'npm-v3');
-      assert.equal(lockfiles[0]?.manifest, 'package.json');
-      return brief(lockfiles);
-    });
-    assert.deepEqual(lines, [
-      'express@4.18.2 direct line 18 <- ',
-      'qs@6.11.0 line 24 <- express',
-      'qs@6.5.3 line 27 <- mocha',
-      'lodash@4.17.21 direct line 30 <- ',
-      'mocha@10.2.0 direct dev line 34 <- ',
-      'chalk@5.3.0 direct line 52 <- ',
-    ]);
-  });
-  it('reads v1 nested dependencies', async () => {
-    const lock = { lockfileVersion: 1, dependencies: { mkdirp: { version: '0.5.1', requires: { minimist: '0.0.8' }, dependencies: { minimist: { version: '0.0.8' } } }, minimist: { version: '1.2.0', dev: true } } };
-    const lines = await withRepo({ 'package-lock.json': JSON.stringify(lock, null, 2) }, (repo) => brief(npmLockfiles(repo)));
-    assert.deepEqual(lines, ['mkdirp@0.5.1 direct line 4 <- ', 'minimist@1.2.0 direct dev line 15 <- ', 'minimist@0.0.8 line 10 <- mkdirp']);
-  });
-  it('marks a malformed lockfile as unsupported', async () => {
-    const lockfiles = await withRepo({ 'package-lock.json': '{ nope' }, (repo) => npmLockfiles(repo));
-    assert.equal(lockfiles[0]?.supported, false);
-  });
-});
 
 describe('Maven', () => {
   it('reads pom.xml dependencies with properties, managed versions, scopes and profiles', async () => {
