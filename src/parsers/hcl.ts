@@ -364,6 +364,7 @@ class Parser {
     const line = this.line;
     const ch = this.src[this.pos];
     if (ch === undefined) this.fail('unexpected end of file in an expression');
+    if (ch === '\n') this.fail('unexpected end of line in an expression');
     if (isDigit(ch)) return this.parseNumber();
     if (ch === '"') return this.parseTemplate(this.src.length, true, false);
     if (ch === '<' && this.src[this.pos + 1] === '<') return this.parseHeredoc();
