@@ -1,4 +1,6 @@
 import type { Control } from '../../engine/control.js';
+import tfDataEncryptedAtRest from './tf-data-encrypted-at-rest.js';
+import tfEncryptionUsesManagedKeys from './tf-encryption-uses-managed-keys.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [];
+export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys];
