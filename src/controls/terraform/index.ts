@@ -3,6 +3,8 @@ import tfDataEncryptedAtRest from './tf-data-encrypted-at-rest.js';
 import tfEncryptionUsesManagedKeys from './tf-encryption-uses-managed-keys.js';
 import tfKmsKeyRotationEnabled from './tf-kms-key-rotation-enabled.js';
 import tfBackupsEnabled from './tf-backups-enabled.js';
+import tfBackupsEncrypted from './tf-backups-encrypted.js';
+import tfTlsEnforced from './tf-tls-enforced.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled];
+export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced];
