@@ -5,6 +5,7 @@ import tfKmsKeyRotationEnabled from './tf-kms-key-rotation-enabled.js';
 import tfBackupsEnabled from './tf-backups-enabled.js';
 import tfBackupsEncrypted from './tf-backups-encrypted.js';
 import tfTlsEnforced from './tf-tls-enforced.js';
+import tfDataStoresNotPublic from './tf-data-stores-not-public.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced];
+export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic];
