@@ -7,6 +7,7 @@ import tfBackupsEncrypted from './tf-backups-encrypted.js';
 import tfTlsEnforced from './tf-tls-enforced.js';
 import tfDataStoresNotPublic from './tf-data-stores-not-public.js';
 import tfNoUnrestrictedAdminIngress from './tf-no-unrestricted-admin-ingress.js';
+import tfIamLeastPrivilege from './tf-iam-least-privilege.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic, tfNoUnrestrictedAdminIngress];
+export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic, tfNoUnrestrictedAdminIngress, tfIamLeastPrivilege];
