@@ -8,6 +8,8 @@ import tfTlsEnforced from './tf-tls-enforced.js';
 import tfDataStoresNotPublic from './tf-data-stores-not-public.js';
 import tfNoUnrestrictedAdminIngress from './tf-no-unrestricted-admin-ingress.js';
 import tfIamLeastPrivilege from './tf-iam-least-privilege.js';
+import tfAuditLoggingEnabled from './tf-audit-logging-enabled.js';
+import tfLogRetentionBounded from './tf-log-retention-bounded.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic, tfNoUnrestrictedAdminIngress, tfIamLeastPrivilege];
+export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic, tfNoUnrestrictedAdminIngress, tfIamLeastPrivilege, tfAuditLoggingEnabled, tfLogRetentionBounded];
