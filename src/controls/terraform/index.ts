@@ -10,6 +10,22 @@ import tfNoUnrestrictedAdminIngress from './tf-no-unrestricted-admin-ingress.js'
 import tfIamLeastPrivilege from './tf-iam-least-privilege.js';
 import tfAuditLoggingEnabled from './tf-audit-logging-enabled.js';
 import tfLogRetentionBounded from './tf-log-retention-bounded.js';
+import tfDatabasesRedundant from './tf-databases-redundant.js';
+import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
 
 /** The terraform controls; one file each, registered here. */
-export const controls: Control[] = [tfDataEncryptedAtRest, tfEncryptionUsesManagedKeys, tfKmsKeyRotationEnabled, tfBackupsEnabled, tfBackupsEncrypted, tfTlsEnforced, tfDataStoresNotPublic, tfNoUnrestrictedAdminIngress, tfIamLeastPrivilege, tfAuditLoggingEnabled, tfLogRetentionBounded];
+export const controls: Control[] = [
+  tfDataEncryptedAtRest,
+  tfEncryptionUsesManagedKeys,
+  tfKmsKeyRotationEnabled,
+  tfBackupsEnabled,
+  tfBackupsEncrypted,
+  tfTlsEnforced,
+  tfDataStoresNotPublic,
+  tfNoUnrestrictedAdminIngress,
+  tfIamLeastPrivilege,
+  tfAuditLoggingEnabled,
+  tfLogRetentionBounded,
+  tfDatabasesRedundant,
+  tfDeletionProtectionEnabled,
+];
