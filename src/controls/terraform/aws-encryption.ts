@@ -73,8 +73,10 @@ function s3Encryption(resource: TfResource, context: EncryptionContext): { rule?
   }
   const rule = firstBlock(container, 'rule');
   const defaults = rule ? firstBlock(rule, 'apply_server_side_encryption_by_default') : undefined;
-  if (!defaults) return fail('the encryption configuration has no apply_server_side_encryption_by_default rule', rule?.line ?? container.line, 'sse-rule-missing');
-  return { rule: defaults, line: defaults.line };
+  // Findings name the bucket's file, so a companion's line counts only when it sits in that file.
+  const inBucketFile = (line: number | undefined): number => (!inline && companion && companion.file !== resource.file ? resource.line : (line ?? resource.line));
+  if (!defaults) return fail('the encryption configuration has no apply_server_side_encryption_by_default rule', inBucketFile(rule?.line ?? container.line), 'sse-rule-missing');
+  return { rule: defaults, line: inBucketFile(defaults.line) };
 }
 
 const SPECS: Record<string, EncryptionSpec> = {
