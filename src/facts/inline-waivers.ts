@@ -1,5 +1,5 @@
 /** `# tenet:ignore <control-id> <reason>` (or `//`); the reason is required. */
-const WAIVER = /^\s{0,200}(?:#|\/\/)\s{0,20}tenet:ignore\s{1,20}([a-z0-9-]{1,100})(?:\s{1,20}(\S.{0,500}))?$/;
+const WAIVER = /^\s{0,200}(?:#|\/\/)\s{0,20}tenet:ignore\s{1,20}([a-z0-9-]{1,100})(?:\s{1,20}(\S.*))?$/;
 const COMMENT = /^\s{0,200}(?:#|\/\/)/;
 
 /**

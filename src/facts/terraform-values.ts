@@ -117,30 +117,32 @@ export interface Resolver {
 type Step = string | number | HclExpr | typeof SPLAT;
 const SPLAT = Symbol('splat');
 const MAX_ITERATIONS = 10_000;
-const MAX_DEPTH = 100;
+const MAX_DEPTH = 200;
+const MAX_STEPS = 10_000_000;
 
 /** Evaluates expressions statically; anything that depends on apply-time state becomes Unknown. */
 export class Evaluator {
-  private depth = 0;
-
   constructor(
     private readonly resolver: Resolver,
     private readonly bindings: ReadonlyMap<string, Value> = new Map(),
+    /** Shared by every evaluator derived from this one, so that hostile input cannot recurse or loop without bound. */
+    private readonly state: { depth: number; steps: number } = { depth: 0, steps: 0 },
   ) {}
 
   with(bindings: ReadonlyMap<string, Value>): Evaluator {
-    return new Evaluator(this.resolver, new Map([...this.bindings, ...bindings]));
+    return new Evaluator(this.resolver, new Map([...this.bindings, ...bindings]), this.state);
   }
 
   evaluate(expr: HclExpr): Value {
-    if (++this.depth > MAX_DEPTH) {
-      this.depth--;
+    if (++this.state.steps > MAX_STEPS) return new Unknown('evaluation budget exceeded');
+    if (++this.state.depth > MAX_DEPTH) {
+      this.state.depth--;
       return new Unknown('expression nested too deeply');
     }
     try {
       return this.evaluateInner(expr);
     } finally {
-      this.depth--;
+      this.state.depth--;
     }
   }
 

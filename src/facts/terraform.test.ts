@@ -89,6 +89,19 @@ describe('terraform facts', () => {
     assert.ok((group.attributes.retention_in_days?.line ?? 0) > 1);
   });
 
+  it('stays bounded on hostile input: long local chains, self references, nested loops', async () => {
+    const chain = Array.from({ length: 3000 }, (_, index) => `  l${index} = local.l${index + 1}`).join('\n');
+    const items = Array.from({ length: 3000 }, (_, index) => index).join(', ');
+    const started = Date.now();
+    const { facts: all } = await facts({
+      'main.tf': `locals {\n${chain}\n  l3000 = 1\n  self = local.self\n  big = [${items}]\n  product = flatten([for a in local.big : [for b in local.big : a * b]])\n}\nresource "aws_kms_key" "k" {\n  description = local.l0\n  policy = local.self\n  tags = { n = length(local.product) }\n}\n`,
+    });
+    const key = resource(all, 'aws_kms_key.k');
+    assert.ok(key.attributes.description?.value instanceof Unknown);
+    assert.ok(key.attributes.policy?.value instanceof Unknown);
+    assert.ok(Date.now() - started < 20_000);
+  });
+
   it('reports a malformed file and keeps the others', async () => {
     const { facts: all, errors } = await facts({ 'bad.tf': 'resource "aws_s3_bucket" "x" {\n  bucket = \n', 'good.tf': 'resource "aws_kms_key" "k" {}\n' });
     assert.equal(all.resources.length, 1);
