@@ -4,7 +4,7 @@ import { findResource, typeOfAddress } from './judge.js';
 export type KeyKind = 'customer-managed' | 'aws-managed' | 'none' | Unknown;
 
 const AWS_MANAGED = /(^|:)alias\/aws\//;
-const CUSTOMER_KEY_TYPES = new Set(['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key']);
+const CUSTOMER_KEY_TYPES = new Set(['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'google_kms_crypto_key', 'azurerm_key_vault_key', 'azurerm_disk_encryption_set']);
 
 /** What kind of key a key argument (`kms_key_id`, `kms_master_key_id`, …) names. */
 export function keyKind(value: Value | undefined, facts: TerraformFacts): KeyKind {

@@ -2,6 +2,8 @@ import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
 import { PASS, cannotJudge, fail, firstBlock, managed, numberOf, outcomeOf, requireTrue, show, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
+import { gcpBackups } from './gcp.js';
+import { azureBackups } from './azure.js';
 
 const RETENTION: Record<string, string> = {
   aws_db_instance: 'backup_retention_period',
@@ -60,6 +62,7 @@ export default defineControl({
       judged.push({ resource, verdict: pitr ? requireTrue(pitr, 'enabled', pitr.line, 'no point-in-time recovery') : fail('no point_in_time_recovery { enabled = true }', resource.line, 'pitr-missing') });
     }
     for (const bucket of s3.buckets) judged.push({ resource: bucket, verdict: versioning(bucket, s3) });
+    judged.push(...gcpBackups(terraform), ...azureBackups(terraform, params.minRetentionDays));
     return outcomeOf('tf-backups-enabled', terraform, judged, 'no databases, DynamoDB tables or S3 buckets in the Terraform configuration');
   },
 });

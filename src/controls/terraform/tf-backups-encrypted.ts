@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { encryptedSubjects, encryptionContext } from './aws-encryption.js';
+import { encryptedSubjects, encryptionContext } from './encryption.js';
 import { PASS, cannotJudge, fail, managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
 
 /** Databases whose automated backups and snapshots are encrypted exactly when their storage is. */

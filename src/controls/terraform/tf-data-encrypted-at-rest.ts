@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
 import { terraformFacts } from '../../facts/terraform.js';
-import { encryptedSubjects, encryptionContext } from './aws-encryption.js';
+import { encryptedSubjects, encryptionContext } from './encryption.js';
 import { outcomeOf } from './judge.js';
 
 export default defineControl({

@@ -2,6 +2,8 @@ import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
 import { PASS, cannotJudge, fail, managed, outcomeOf, show, truth, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
+import { gcpNotPublic } from './gcp.js';
+import { azureNotPublic } from './azure.js';
 
 const BLOCK_SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
@@ -57,6 +59,7 @@ export default defineControl({
     const [account] = managed(terraform, 'aws_s3_account_public_access_block');
     const accountBlock = account ? blockVerdict(account) : undefined;
     for (const bucket of s3.buckets) judged.push({ resource: bucket, verdict: bucketVerdict(bucket, s3, accountBlock) });
+    judged.push(...gcpNotPublic(terraform), ...azureNotPublic(terraform));
     return outcomeOf('tf-data-stores-not-public', terraform, judged, 'no databases or S3 buckets in the Terraform configuration');
   },
 });

@@ -4,6 +4,10 @@ import control from './tf-databases-redundant.js';
 testControl(control, {
   pass: [
     {
+      name: 'regional Cloud SQL and zone-redundant Azure flexible server',
+      files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    availability_type = "REGIONAL"\n  }\n}\nresource "azurerm_mysql_flexible_server" "m" {\n  high_availability {\n    mode = "ZoneRedundant"\n  }\n}\n' },
+    },
+    {
       name: 'Multi-AZ instance, Aurora cluster with two instances by count, ElastiCache failover',
       files: {
         'db.tf': 'resource "aws_db_instance" "db" {\n  multi_az = true\n}\nresource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n}\nresource "aws_rds_cluster_instance" "c" {\n  count = 2\n  cluster_identifier = aws_rds_cluster.c.id\n  engine = "aurora-postgresql"\n}\nresource "aws_elasticache_replication_group" "r" {\n  automatic_failover_enabled = true\n}\n',
@@ -15,6 +19,14 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'zonal Cloud SQL and an Azure server without high availability',
+      files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    availability_type = "ZONAL"\n  }\n}\nresource "azurerm_postgresql_flexible_server" "pg" {}\n' },
+      findings: [
+        { resource: 'google_sql_database_instance.db', line: 3 },
+        { resource: 'azurerm_postgresql_flexible_server.pg', line: 6 },
+      ],
+    },
     {
       name: 'single-AZ instance and a one-instance cluster',
       files: { 'db.tf': 'resource "aws_db_instance" "db" {\n  multi_az = false\n}\nresource "aws_rds_cluster" "c" {}\nresource "aws_rds_cluster_instance" "one" {\n  cluster_identifier = aws_rds_cluster.c.id\n}\n' },

@@ -1,5 +1,7 @@
 import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
+import { gcpRedundant } from './gcp.js';
+import { azureRedundant } from './azure.js';
 import { PASS, cannotJudge, fail, managed, outcomeOf, referencing, requireTrue, type Verdict } from './judge.js';
 
 const CLUSTER_MEMBERS: Record<string, string> = {
@@ -47,6 +49,7 @@ export default defineControl({
     for (const group of managed(terraform, 'aws_elasticache_replication_group')) {
       judged.push({ resource: group, verdict: requireTrue(group, 'automatic_failover_enabled', group.line, 'a failed primary is not replaced automatically') });
     }
+    judged.push(...gcpRedundant(terraform), ...azureRedundant(terraform));
     return outcomeOf('tf-databases-redundant', terraform, judged, 'no databases in the Terraform configuration');
   },
 });

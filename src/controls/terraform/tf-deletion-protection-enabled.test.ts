@@ -3,12 +3,14 @@ import control from './tf-deletion-protection-enabled.js';
 
 testControl(control, {
   pass: [
+    { name: 'Cloud SQL with deletion protection stated', files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  deletion_protection = true\n}\n' } },
     {
       name: 'protected database, table and load balancer',
       files: { 'main.tf': 'resource "aws_db_instance" "db" {\n  deletion_protection = true\n}\nresource "aws_dynamodb_table" "t" {\n  deletion_protection_enabled = true\n}\nresource "aws_lb" "alb" {\n  enable_deletion_protection = true\n}\nresource "aws_db_instance" "member" {\n  engine = "aurora-mysql"\n}\n' },
     },
   ],
   fail: [
+    { name: 'Cloud SQL relying on the provider default', files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  name = "db"\n}\n' }, findings: [{ resource: 'google_sql_database_instance.db', line: 1 }] },
     {
       name: 'unprotected cluster and table',
       files: { 'main.tf': 'resource "aws_rds_cluster" "c" {\n  deletion_protection = false\n}\nresource "aws_dynamodb_table" "t" {}\n' },

@@ -1,5 +1,6 @@
 import { defineControl } from '../../engine/control.js';
 import { terraformFacts, type TfResource } from '../../facts/terraform.js';
+import { gcpDeletionProtection } from './gcp.js';
 import { managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
 
 /** Resources with a deletion-protection switch, and its argument. */
@@ -33,6 +34,7 @@ export default defineControl({
       const argument = SWITCHES[resource.type] ?? '';
       judged.push({ resource, verdict: requireTrue(resource, argument, resource.line, 'it can be deleted by a single apply') });
     }
+    judged.push(...gcpDeletionProtection(terraform));
     return outcomeOf('tf-deletion-protection-enabled', terraform, judged, 'no databases, tables or load balancers in the Terraform configuration');
   },
 });

@@ -6,6 +6,12 @@ const KEY = 'resource "aws_kms_key" "main" {\n  enable_key_rotation = true\n}\n'
 testControl(control, {
   pass: [
     {
+      name: 'GCS bucket with a Cloud KMS key; Azure storage with a customer-managed key resource',
+      files: {
+        'main.tf': 'resource "google_kms_crypto_key" "k" {}\nresource "google_storage_bucket" "b" {\n  encryption {\n    default_kms_key_name = google_kms_crypto_key.k.id\n  }\n}\nresource "azurerm_key_vault_key" "k" {}\nresource "azurerm_storage_account" "sa" {}\nresource "azurerm_storage_account_customer_managed_key" "sa" {\n  storage_account_id = azurerm_storage_account.sa.id\n  key_vault_key_id = azurerm_key_vault_key.k.id\n}\n',
+      },
+    },
+    {
       name: 'RDS and S3 with a customer-managed key reference',
       files: {
         'main.tf': `${KEY}resource "aws_db_instance" "db" {\n  storage_encrypted = true\n  kms_key_id = aws_kms_key.main.arn\n}\nresource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = aws_s3_bucket.b.bucket\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n      kms_master_key_id = aws_kms_key.main.id\n    }\n  }\n}\n`,
@@ -20,6 +26,11 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'Azure managed disk and Cloud SQL on provider-managed keys',
+      files: { 'main.tf': 'resource "azurerm_managed_disk" "d" {\n  disk_size_gb = 10\n}\nresource "google_sql_database_instance" "db" {\n  name = "db"\n}\n' },
+      findings: [{ resource: 'azurerm_managed_disk.d', line: 1 }, { resource: 'google_sql_database_instance.db', line: 4 }],
+    },
     {
       name: 'AWS-managed alias, no key and no encryption at all',
       files: {

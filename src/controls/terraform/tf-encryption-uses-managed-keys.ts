@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts } from '../../facts/terraform.js';
-import { encryptedSubjects, encryptionContext } from './aws-encryption.js';
+import { encryptedSubjects, encryptionContext } from './encryption.js';
 import { PASS, cannotJudge, fail, outcomeOf, show, type Verdict } from './judge.js';
 import { keyKind } from './kms.js';
 

@@ -5,6 +5,7 @@ const EC2_TRUST = 'jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ 
 
 testControl(control, {
   pass: [
+    { name: 'GCP viewer role for a service account', files: { 'iam.tf': 'resource "google_project_iam_member" "ci" {\n  role = "roles/viewer"\n  member = "serviceAccount:ci@p.iam.gserviceaccount.com"\n}\n' } },
     {
       name: 'scoped jsonencode policy, a Deny on everything, admin for a human (SAML) role',
       files: {
@@ -17,6 +18,11 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'GCP owner granted to a service account',
+      files: { 'iam.tf': 'resource "google_project_iam_binding" "owners" {\n  role = "roles/owner"\n  members = ["user:a@example.com", "serviceAccount:app@p.iam.gserviceaccount.com"]\n}\n' },
+      findings: [{ resource: 'google_project_iam_binding.owners', line: 2, message: 'serviceAccount:app@' }],
+    },
     {
       name: 'star on star via a policy document, and via a heredoc user policy',
       files: {

@@ -1,6 +1,7 @@
 import { defineControl } from '../../engine/control.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource, type Value } from '../../facts/terraform.js';
 import { PASS, blocksOf, cannotJudge, fail, findResource, managed, outcomeOf, typeOfAddress, type Verdict } from './judge.js';
+import { gcpLeastPrivilege } from './gcp.js';
 import { policyStatements, servicePrincipals, type PolicyStatement } from './policies.js';
 
 const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
@@ -100,7 +101,7 @@ export default defineControl({
     const roles = managed(terraform, 'aws_iam_role');
     const { byRole, unknown } = adminAttachments(terraform, roles);
     for (const role of roles) judged.push({ resource: role, verdict: roleVerdict(role, byRole.get(role)) });
-    judged.push(...unknown);
+    judged.push(...unknown, ...gcpLeastPrivilege(terraform));
     return outcomeOf('tf-iam-least-privilege', terraform, judged, 'no IAM policies or roles in the Terraform configuration');
   },
 });

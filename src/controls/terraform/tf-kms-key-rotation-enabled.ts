@@ -2,6 +2,8 @@ import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts } from '../../facts/terraform.js';
 import { PASS, cannotJudge, managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
 import type { TfResource } from '../../facts/terraform.js';
+import { gcpKeyRotation } from './gcp.js';
+import { azureKeyRotation } from './azure.js';
 
 function rotation(resource: TfResource): Verdict {
   const spec = resource.attributes.customer_master_key_spec;
@@ -28,7 +30,7 @@ export default defineControl({
       const spec = resource.attributes.customer_master_key_spec?.value;
       return typeof spec !== 'string' || spec === 'SYMMETRIC_DEFAULT';
     });
-    const judged = symmetric.map((resource) => ({ resource, verdict: rotation(resource) }));
+    const judged = [...symmetric.map((resource) => ({ resource, verdict: rotation(resource) })), ...gcpKeyRotation(terraform), ...azureKeyRotation(terraform)];
     return outcomeOf('tf-kms-key-rotation-enabled', terraform, judged, keys.length ? 'only asymmetric or HMAC KMS keys, which cannot rotate automatically' : 'no KMS keys in the Terraform configuration');
   },
 });

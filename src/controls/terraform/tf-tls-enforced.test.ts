@@ -20,6 +20,12 @@ const TLS_POLICY = `resource "aws_s3_bucket_policy" "tls" {
 testControl(control, {
   pass: [
     {
+      name: 'Cloud SQL encrypted-only, Azure storage TLS 1.2, SQL server TLS 1.2, HTTPS-only web app',
+      files: {
+        'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    ip_configuration {\n      ssl_mode = "ENCRYPTED_ONLY"\n    }\n  }\n}\nresource "azurerm_storage_account" "sa" {\n  min_tls_version = "TLS1_2"\n}\nresource "azurerm_mssql_server" "s" {\n  minimum_tls_version = "1.2"\n}\nresource "azurerm_linux_web_app" "app" {\n  https_only = true\n}\n',
+      },
+    },
+    {
       name: 'HTTP redirects to HTTPS, HTTPS uses a TLS 1.3 policy, TCP is not judged',
       files: {
         'lb.tf': `resource "aws_lb_listener" "http" {\n  protocol = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      protocol = "HTTPS"\n      port = "443"\n      status_code = "HTTP_301"\n    }\n  }\n}\nresource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\nresource "aws_lb_listener" "tcp" {\n  protocol = "TCP"\n}\n`,
@@ -39,6 +45,14 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'Cloud SQL accepting plain connections; Azure storage on TLS 1.0',
+      files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    tier = "db-f1-micro"\n  }\n}\nresource "azurerm_storage_account" "sa" {\n  min_tls_version = "TLS1_0"\n}\n' },
+      findings: [
+        { resource: 'google_sql_database_instance.db', line: 1, message: 'ssl_mode' },
+        { resource: 'azurerm_storage_account.sa', line: 7 },
+      ],
+    },
     {
       name: 'HTTP listener forwarding, HTTPS listener on the default policy',
       files: {

@@ -4,6 +4,8 @@ import { databaseVerdicts, parameterGroupVerdicts } from './db-tls.js';
 import { PASS, blocksOf, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, show, truth, type Verdict } from './judge.js';
 import { isRecord, policyStatements, type PolicyStatement } from './policies.js';
 import { S3Buckets } from './s3.js';
+import { gcpTls } from './gcp.js';
+import { azureTls } from './azure.js';
 
 const MODERN_POLICY = /^ELBSecurityPolicy-(TLS-1-2|FS-1-2|TLS13)/;
 const NO_TLS_PROTOCOLS = new Set(['TCP', 'UDP', 'TCP_UDP', 'GENEVE']);
@@ -115,7 +117,7 @@ export default defineControl({
     for (const distribution of managed(terraform, 'aws_cloudfront_distribution')) judged.push({ resource: distribution, verdict: distributionVerdict(distribution) });
     const s3 = new S3Buckets(terraform);
     for (const bucket of s3.buckets) judged.push({ resource: bucket, verdict: bucketVerdict(bucket, s3) });
-    judged.push(...parameterGroupVerdicts(terraform), ...databaseVerdicts(terraform));
+    judged.push(...parameterGroupVerdicts(terraform), ...databaseVerdicts(terraform), ...gcpTls(terraform), ...azureTls(terraform));
     return outcomeOf('tf-tls-enforced', terraform, judged, 'no load balancer listeners, CloudFront distributions, S3 buckets or databases in the Terraform configuration');
   },
 });

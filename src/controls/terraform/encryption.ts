@@ -1,4 +1,4 @@
-import { Unknown, type TerraformFacts, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
+import { Ref, Unknown, type TerraformFacts, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
 import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireTrue, show, truth, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
 
@@ -179,6 +179,44 @@ function searchDomain(): EncryptionSpec {
     },
   };
 }
+
+/** GCP and Azure encrypt these at rest whatever the configuration says; only the key is a choice. */
+function alwaysEncrypted(path: readonly string[]): EncryptionSpec {
+  return {
+    atRest: () => PASS,
+    keys: (resource) => {
+      const where = path.join('.');
+      let body: TfBody = resource;
+      let line = resource.line;
+      for (const type of path.slice(0, -1)) {
+        const block = firstBlock(body, type);
+        if (!block) return [{ where, value: undefined, line: resource.line, fallback: 'the provider uses a Google- or Microsoft-managed key' }];
+        body = block;
+        line = block.line;
+      }
+      return [{ ...key(body, path[path.length - 1] ?? '', line, 'the provider uses a Google- or Microsoft-managed key'), where }];
+    },
+  };
+}
+
+SPECS.google_storage_bucket = alwaysEncrypted(['encryption', 'default_kms_key_name']);
+SPECS.google_sql_database_instance = alwaysEncrypted(['encryption_key_name']);
+SPECS.google_compute_disk = alwaysEncrypted(['disk_encryption_key', 'kms_key_self_link']);
+SPECS.google_bigquery_dataset = alwaysEncrypted(['default_encryption_configuration', 'kms_key_name']);
+SPECS.azurerm_managed_disk = alwaysEncrypted(['disk_encryption_set_id']);
+SPECS.azurerm_storage_account = {
+  atRest: () => PASS,
+  keys: (resource, context) => {
+    const inline = firstBlock(resource, 'customer_managed_key');
+    if (inline) return [{ ...key(inline, 'key_vault_key_id', inline.line), where: 'customer_managed_key.key_vault_key_id' }];
+    const companion = managed(context.facts, 'azurerm_storage_account_customer_managed_key').find((candidate) => {
+      const target = candidate.attributes.storage_account_id?.value;
+      return target instanceof Ref && target.address === resource.blockAddress;
+    });
+    if (companion) return [{ ...key(companion, 'key_vault_key_id', resource.line), line: resource.line, where: `${companion.address}.key_vault_key_id` }];
+    return [{ where: 'customer_managed_key', value: undefined, line: resource.line, fallback: 'storage is encrypted with Microsoft-managed keys' }];
+  },
+};
 
 export const ENCRYPTED_TYPES = Object.keys(SPECS);
 
