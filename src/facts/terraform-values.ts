@@ -82,11 +82,33 @@ export function templateText(value: Value): string | Unknown {
   return new Unknown('a collection inside a string template');
 }
 
-/** JSON text of a value as `jsonencode` would produce it; references become `${…}` strings. */
+/**
+ * Marks a value inside rendered JSON (a policy, say) that is not known statically, so that a reader
+ * of the JSON can still judge the rest: `"Resource": var.arn` does not hide `"Action": "*"`.
+ */
+export const UNKNOWN_IN_JSON = '\u0000unknown:';
+
+export function isUnknownInJson(text: string): boolean {
+  return text.startsWith(UNKNOWN_IN_JSON);
+}
+
+/** JSON text of a value as `jsonencode` would produce it; references become `${…}` strings, unknowns markers. */
 export function jsonText(value: Value): string | Unknown {
-  const unknown = findUnknown(value);
-  if (unknown) return unknown;
-  return JSON.stringify(value, (_key, item: unknown) => (item instanceof Ref ? `\${${item.text}}` : item));
+  if (value instanceof Unknown) return value;
+  return JSON.stringify(jsonData(value));
+}
+
+function jsonData(value: Value, depth = 0): unknown {
+  if (value instanceof Ref) return `\${${value.text}}`;
+  if (value instanceof Unknown) return `${UNKNOWN_IN_JSON}${value.reason}`;
+  if (depth > 100) return `${UNKNOWN_IN_JSON}nesting too deep`;
+  if (Array.isArray(value)) return value.map((item) => jsonData(item, depth + 1));
+  if (isObject(value)) {
+    const object: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(object, key, { value: jsonData(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    return object;
+  }
+  return value;
 }
 
 /** Converts JSON data (jsondecode, variable defaults in .tf.json) into values. */

@@ -1,4 +1,5 @@
 import { Ref, Unknown, isObject, type Value } from '../../facts/terraform.js';
+import { UNKNOWN_IN_JSON, isUnknownInJson } from '../../facts/terraform-values.js';
 
 /** One statement of an IAM or resource policy, as JSON data. */
 export interface PolicyStatement {
@@ -42,14 +43,57 @@ export function policyStatements(value: Value | undefined): PolicyStatement[] | 
   });
 }
 
-/** Service principals (`ec2.amazonaws.com`, …) a trust policy lets assume the role. */
-export function servicePrincipals(statements: readonly PolicyStatement[]): string[] {
+/** Service principals (`ec2.amazonaws.com`, …) a trust policy lets assume the role, or why that is not known. */
+export function servicePrincipals(statements: readonly PolicyStatement[]): string[] | Unknown {
   const services: string[] = [];
+  let unknown: Unknown | undefined;
   for (const statement of statements) {
-    if (statement.effect !== 'Allow' || !isRecord(statement.principal)) continue;
-    services.push(...(stringList(statement.principal.Service) ?? []));
+    if (isUnknownInJson(statement.effect)) unknown ??= unknownOf(statement.effect);
+    if (statement.effect !== 'Allow') continue;
+    if (typeof statement.principal === 'string' && isUnknownInJson(statement.principal)) unknown ??= unknownOf(statement.principal);
+    if (!isRecord(statement.principal)) continue;
+    for (const service of stringList(statement.principal.Service) ?? []) {
+      if (isUnknownInJson(service)) unknown ??= unknownOf(service);
+      else services.push(service);
+    }
   }
-  return services;
+  return services.length === 0 && unknown ? unknown : services;
+}
+
+/** Three-valued truth for policy reading: a part of the JSON may be unknown. */
+export type Maybe = true | false | Unknown;
+
+export function all(...values: Maybe[]): Maybe {
+  if (values.includes(false)) return false;
+  return values.find((value): value is Unknown => value instanceof Unknown) ?? true;
+}
+
+/** Whether a list of actions or resources contains `*` (true), may contain it (Unknown), or not. */
+export function includesStar(values: readonly string[] | undefined): Maybe {
+  if (!values) return false;
+  if (values.some((value) => value === '*' || value === '*:*')) return true;
+  const unknown = values.find(isUnknownInJson);
+  return unknown === undefined ? false : unknownOf(unknown);
+}
+
+export function effectIs(statement: PolicyStatement, effect: 'Allow' | 'Deny'): Maybe {
+  if (isUnknownInJson(statement.effect)) return unknownOf(statement.effect);
+  return statement.effect === effect;
+}
+
+/** The first value inside a statement (or any JSON data) that is not known statically, if any. */
+export function unknownInside(value: unknown, depth = 0): Unknown | undefined {
+  if (typeof value === 'string') return isUnknownInJson(value) ? unknownOf(value) : undefined;
+  if (depth > 50 || value === null || typeof value !== 'object') return undefined;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const found = unknownInside(item, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function unknownOf(marker: string): Unknown {
+  return new Unknown(marker.slice(UNKNOWN_IN_JSON.length));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

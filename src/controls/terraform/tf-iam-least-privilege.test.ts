@@ -5,6 +5,10 @@ const EC2_TRUST = 'jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ 
 
 testControl(control, {
   pass: [
+    {
+      name: 'specific actions on a resource from a variable without a default, and on a bare resource reference',
+      files: { 'iam.tf': 'variable "arn" {}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [\n      { Effect = "Allow", Action = ["sqs:SendMessage"], Resource = var.arn },\n      { Effect = "Allow", Action = "*", Resource = aws_sqs_queue.q.arn },\n    ]\n  })\n}\n' },
+    },
     { name: 'GCP viewer role for a service account', files: { 'iam.tf': 'resource "google_project_iam_member" "ci" {\n  role = "roles/viewer"\n  member = "serviceAccount:ci@p.iam.gserviceaccount.com"\n}\n' } },
     {
       name: 'scoped jsonencode policy, a Deny on everything, admin for a human (SAML) role',
@@ -43,6 +47,11 @@ testControl(control, {
   ],
   notApplicable: [{ name: 'no IAM', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
   unknown: [
+    {
+      name: 'every action on a resource ARN from a variable without a default',
+      files: { 'iam.tf': 'variable "arn" {}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = var.arn }]\n  })\n}\n' },
+      findings: [{ outcome: 'unknown', line: 3, message: 'var.arn has no default' }],
+    },
     {
       name: 'policy read from a file outside the repository',
       files: { 'iam.tf': 'resource "aws_iam_policy" "p" {\n  policy = file("/etc/policy.json")\n}\n' },

@@ -2,22 +2,19 @@ import { defineControl } from '../../engine/control.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource, type Value } from '../../facts/terraform.js';
 import { PASS, blocksOf, cannotJudge, fail, findResource, managed, outcomeOf, typeOfAddress, type Verdict } from './judge.js';
 import { gcpLeastPrivilege } from './gcp.js';
-import { policyStatements, servicePrincipals, type PolicyStatement } from './policies.js';
+import { all, effectIs, includesStar, policyStatements, servicePrincipals } from './policies.js';
 
 const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
 const ADMIN_ARN = /^arn:aws[a-z-]{0,20}:iam::aws:policy\/AdministratorAccess$/;
-
-const isStar = (values: readonly string[] | undefined): boolean => values !== undefined && values.some((value) => value === '*' || value === '*:*');
-
-function grantsEverything(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && isStar(statement.actions) && isStar(statement.resources);
-}
 
 function policyVerdict(policy: TfAttribute | undefined, fallbackLine: number, where = 'policy'): Verdict {
   if (!policy) return PASS;
   const statements = policyStatements(policy.value);
   if (statements instanceof Unknown) return cannotJudge(`${where}: ${statements.reason}`, policy.line);
-  return statements.some(grantsEverything) ? fail(`${where} allows every action ("*") on every resource ("*")`, policy.line ?? fallbackLine, 'star-star') : PASS;
+  const grants = statements.map((statement) => all(effectIs(statement, 'Allow'), includesStar(statement.actions), includesStar(statement.resources)));
+  if (grants.includes(true)) return fail(`${where} allows every action ("*") on every resource ("*")`, policy.line ?? fallbackLine, 'star-star');
+  const unknown = grants.find((grant): grant is Unknown => grant instanceof Unknown);
+  return unknown ? cannotJudge(`${where} may allow "*" on "*": ${unknown.reason}`, policy.line) : PASS;
 }
 
 /** Whether a policy ARN names AdministratorAccess (literally or through a data.aws_iam_policy). */
@@ -80,6 +77,7 @@ function roleVerdict(role: TfResource, admin: { line: number; via: string } | un
   const trust = policyStatements(role.attributes.assume_role_policy?.value);
   if (trust instanceof Unknown) return cannotJudge(`AdministratorAccess is attached (${admin.via}) and who assumes the role is not known statically: ${trust.reason}`, role.attributes.assume_role_policy?.line);
   const services = servicePrincipals(trust);
+  if (services instanceof Unknown) return cannotJudge(`AdministratorAccess is attached (${admin.via}) and who assumes the role is not known statically: ${services.reason}`, role.attributes.assume_role_policy?.line);
   if (services.length === 0) return PASS;
   return fail(`AdministratorAccess is attached (${admin.via}) to a role assumed by ${services.join(', ')}`, admin.line, 'service-admin');
 }

@@ -2,7 +2,7 @@ import { defineControl } from '../../engine/control.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
 import { databaseVerdicts, parameterGroupVerdicts } from './db-tls.js';
 import { PASS, blocksOf, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, show, truth, type Verdict } from './judge.js';
-import { isRecord, policyStatements, type PolicyStatement } from './policies.js';
+import { isRecord, policyStatements, unknownInside, type PolicyStatement } from './policies.js';
 import { S3Buckets } from './s3.js';
 import { gcpTls } from './gcp.js';
 import { azureTls } from './azure.js';
@@ -92,6 +92,8 @@ function bucketVerdict(bucket: TfResource, s3: S3Buckets): Verdict {
       continue;
     }
     if (statements.some(deniesInsecureTransport)) return PASS;
+    const partly = statements.map((statement) => unknownInside(statement)).find((reason) => reason !== undefined);
+    if (partly) unknown ??= cannotJudge(`bucket policy: ${partly.reason}`, policy.line);
   }
   return unknown ?? fail('the bucket policy does not deny requests without TLS (aws:SecureTransport = false)', policies[0]?.line, 'no-tls-deny');
 }
