@@ -102,6 +102,13 @@ describe('terraform facts', () => {
     assert.ok(Date.now() - started < 20_000);
   });
 
+  it('keeps file texts and literal credentials out of the serialised facts', async () => {
+    const { facts: all } = await facts({ 'main.tf': 'resource "aws_db_instance" "db" {\n  password = "correct-horse-battery-staple"\n}\n' });
+    const serialised = JSON.stringify(all);
+    assert.ok(!serialised.includes('correct-horse-battery-staple'), serialised);
+    assert.ok(all.texts.has('main.tf'));
+  });
+
   it('reports a malformed file and keeps the others', async () => {
     const { facts: all, errors } = await facts({ 'bad.tf': 'resource "aws_s3_bucket" "x" {\n  bucket = \n', 'good.tf': 'resource "aws_kms_key" "k" {}\n' });
     assert.equal(all.resources.length, 1);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
 import { messageOf } from '../repo/repository.js';
+import { redactSecret } from '../engine/redact.js';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from '../parsers/hcl.js';
 import { bodyFromTerraformJson } from './terraform-json.js';
 import { Evaluator, Ref, Unknown, fromJson, isObject, jsonText, newObject, valuesEqual, type Resolver, type Value, type ValueObject } from './terraform-values.js';
@@ -55,7 +56,7 @@ export interface TerraformFacts {
   files: string[];
   resources: TfResource[];
   modules: TfModuleCall[];
-  /** Text of each Terraform file, for inline waivers (not part of the raw facts output). */
+  /** Text of each Terraform file, for inline waivers (not enumerable: never part of the raw facts output). */
   texts: ReadonlyMap<string, string>;
 }
 
@@ -106,7 +107,9 @@ export function collectTerraform(repo: Repository): TerraformFacts {
       if (target !== undefined) calledDirs.add(target);
     }
   }
-  const result: TerraformFacts = { files, resources: [], modules: [], texts };
+  const result = { files, resources: [], modules: [] } as Omit<TerraformFacts, 'texts'> as TerraformFacts;
+  // File texts serve inline waivers only: kept out of `--format raw`, which must not print file contents.
+  Object.defineProperty(result, 'texts', { value: texts, enumerable: false });
   for (const source of sources.values()) {
     if (calledDirs.has(source.dir)) continue;
     const instance = new ModuleInstance(repo, sources, source, '', undefined, readTfvars(repo, source.dir), result, [source.dir]);
@@ -484,9 +487,15 @@ class ModuleInstance implements Resolver {
 
 const SKIPPED_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection', 'precondition', 'postcondition']);
 
+/** Arguments that hold credentials: their literal values are redacted before they reach the facts. */
+const SECRET_ARGUMENT = /password|secret|token|private_key|access_key|credential/i;
+
 function evaluateBody(body: HclBody, evaluator: Evaluator, depth: number): TfBody {
   const attributes: Record<string, TfAttribute> = Object.create(null) as Record<string, TfAttribute>;
-  for (const attribute of body.attributes) attributes[attribute.name] = { value: evaluator.evaluate(attribute.expr), line: attribute.line };
+  for (const attribute of body.attributes) {
+    const value = evaluator.evaluate(attribute.expr);
+    attributes[attribute.name] = { value: typeof value === 'string' && SECRET_ARGUMENT.test(attribute.name) ? redactSecret(value) : value, line: attribute.line };
+  }
   const blocks: TfBlock[] = [];
   if (depth > 20) return { attributes, blocks };
   for (const block of body.blocks) {
