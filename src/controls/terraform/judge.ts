@@ -121,8 +121,19 @@ export function typeOfAddress(address: string): string {
   return parts[0] === 'data' ? `data.${parts[1] ?? ''}` : (parts[0] ?? '');
 }
 
+const addressIndex = new WeakMap<TerraformFacts, Map<string, TfResource>>();
+
 export function findResource(facts: TerraformFacts, address: string): TfResource | undefined {
-  return facts.resources.find((resource) => resource.blockAddress === address || resource.address === address);
+  let index = addressIndex.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const resource of facts.resources) {
+      if (!index.has(resource.blockAddress)) index.set(resource.blockAddress, resource);
+      index.set(resource.address, resource);
+    }
+    addressIndex.set(facts, index);
+  }
+  return index.get(address);
 }
 
 /** Resources whose `attribute` refers to `target` (by address) or names it literally. */
