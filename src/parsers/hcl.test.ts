@@ -82,6 +82,38 @@ describe('HCL parser', () => {
     assert.equal(expr.kind === 'template' && expr.parts.length, 1);
   });
 
+  it('parses constructs common in published modules', () => {
+    const text = [
+      'module "network" {',
+      '  source = "../../"',
+      '  private = [for k, v in local.zones : cidrsubnet(local.cidr, 8, k + 4)]',
+      '  tags_per_zone = { "${local.region}a" = { Zone = "a" } }',
+      '  configs = [',
+      '    for v in module.base.subnets :',
+      '    {',
+      '      ipv4 = cidrhost(v.cidr_block, 10)',
+      '      id   = v.id',
+      '    }',
+      '  ]',
+      '  rules = {',
+      '    one = { port = 1 },',
+      '    two = {',
+      '      port = 2',
+      '    }',
+      '    three = { port = 3 }',
+      '  }',
+      '  name = provider::aws::arn_parse(var.arn).resource',
+      '  flag = !var.disabled && length(var.list) > 0 ? "on" : "off"',
+      '  splat = aws_instance.web.*.id',
+      '}',
+    ].join('\n');
+    const body = parseHcl(text);
+    const module = body.blocks[0];
+    assert.equal(module?.body.attributes.length, 8);
+    assert.equal(module?.body.attributes.find((attribute) => attribute.name === 'rules')?.line, 12);
+    assert.equal(module?.body.attributes.at(-1)?.line, 21);
+  });
+
   it('rejects malformed input with a line number', () => {
     for (const text of ['resource "x" "y" {\n  a = \n}\n', 'a = "unterminated\n', 'resource "x" {\n', 'a = [1, 2\n', 'a = 1 b = 2\n', '}\n']) {
       assert.throws(() => parseHcl(text), HclSyntaxError, text);
