@@ -1,4 +1,4 @@
-import { Ref, Unknown, type TerraformFacts, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
+import { Ref, Unknown, type TerraformFacts, type TfBlock, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
 import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireTrue, show, truth, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
 
@@ -64,6 +64,16 @@ function instanceVolumes(resource: TfResource, context: EncryptionContext): Verd
   return PASS;
 }
 
+function instanceKeys(resource: TfResource): KeyArgument[] {
+  return [firstBlock(resource, 'root_block_device'), ...blocksOf(resource, 'ebs_block_device')].map((block) =>
+    block ? { ...key(block, 'kms_key_id', block.line), where: `${block.type}.kms_key_id` } : { where: 'root_block_device.kms_key_id', value: undefined, line: resource.line },
+  );
+}
+
+function templateVolumes(resource: TfResource): TfBlock[] {
+  return blocksOf(resource, 'block_device_mappings').flatMap((mapping) => (mapping.unknown ? [{ ...mapping, type: 'ebs' }] : blocksOf(mapping, 'ebs')));
+}
+
 function s3Encryption(resource: TfResource, context: EncryptionContext): { rule?: TfBody; line: number } | Verdict {
   const inline = firstBlock(resource, 'server_side_encryption_configuration');
   const companion = context.s3.of(resource, 'aws_s3_bucket_server_side_encryption_configuration')[0];
@@ -97,9 +107,21 @@ const SPECS: Record<string, EncryptionSpec> = {
     atRest: (resource, context) => (context.ebsByDefault ? PASS : requireTrue(resource, 'encrypted', resource.line, 'the volume is unencrypted unless stated')),
     keys: (resource) => [key(resource, 'kms_key_id', resource.line)],
   },
-  aws_instance: {
-    atRest: instanceVolumes,
-    keys: (resource) => [firstBlock(resource, 'root_block_device'), ...blocksOf(resource, 'ebs_block_device')].map((block) => (block ? { ...key(block, 'kms_key_id', block.line), where: `${block.type}.kms_key_id` } : { where: 'root_block_device.kms_key_id', value: undefined, line: resource.line })),
+  aws_instance: { atRest: instanceVolumes, keys: instanceKeys },
+  aws_launch_configuration: { atRest: instanceVolumes, keys: instanceKeys },
+  aws_launch_template: {
+    // A template that maps no EBS volumes declares none: the AMI's own mappings apply.
+    applies: (resource) => templateVolumes(resource).length > 0,
+    atRest: (resource, context) => {
+      if (context.ebsByDefault) return PASS;
+      for (const ebs of templateVolumes(resource)) {
+        if (ebs.unknown) return cannotJudge(ebs.unknown, ebs.line);
+        const verdict = requireTrue(ebs, 'encrypted', ebs.line, 'the volume is unencrypted unless stated');
+        if (verdict.outcome !== 'pass') return verdict;
+      }
+      return PASS;
+    },
+    keys: (resource) => templateVolumes(resource).map((ebs) => ({ ...key(ebs, 'kms_key_id', ebs.line), where: 'block_device_mappings.ebs.kms_key_id' })),
   },
   aws_s3_bucket: {
     atRest: (resource, context) => {

@@ -24,6 +24,11 @@ testControl(control, {
   ],
   fail: [
     {
+      name: 'launch template volume without encryption (a string "false", as the provider types it)',
+      files: { 'asg.tf': 'resource "aws_launch_template" "web" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      volume_size = 20\n      encrypted = "false"\n    }\n  }\n}\nresource "aws_launch_template" "bare" {\n  image_id = "ami-1"\n}\n' },
+      findings: [{ resource: 'aws_launch_template.web', line: 6 }],
+    },
+    {
       name: 'unencrypted RDS instance and EBS volume, one finding each at the offending line',
       files: { 'main.tf': `resource "aws_db_instance" "db" {\n  engine = "postgres"\n  storage_encrypted = false\n}\nresource "aws_ebs_volume" "v" {\n  size = 10\n}\n` },
       findings: [

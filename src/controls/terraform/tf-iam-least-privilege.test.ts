@@ -44,6 +44,13 @@ testControl(control, {
       },
       findings: [{ resource: 'aws_iam_role.app', line: 1, message: 'assumed by ec2.amazonaws.com' }],
     },
+    {
+      name: 'AdministratorAccess among exclusive attachments of a Lambda role named literally',
+      files: {
+        'iam.tf': `resource "aws_iam_role" "fn" {\n  name = "fn"\n  assume_role_policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = ["lambda.amazonaws.com"] } }]\n  })\n}\nresource "aws_iam_role_policy_attachments_exclusive" "fn" {\n  role_name = "fn"\n  policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]\n}\n`,
+      },
+      findings: [{ resource: 'aws_iam_role.fn', line: 1, message: 'lambda.amazonaws.com' }],
+    },
   ],
   notApplicable: [{ name: 'no IAM', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
   unknown: [

@@ -30,6 +30,12 @@ function isAdministratorAccess(value: Value | undefined, facts: TerraformFacts):
   return false;
 }
 
+function anyAdministratorAccess(value: Value | undefined, facts: TerraformFacts): boolean | Unknown {
+  if (!Array.isArray(value)) return isAdministratorAccess(value, facts);
+  const verdicts = value.map((item) => isAdministratorAccess(item, facts));
+  return verdicts.includes(true) || (verdicts.find((verdict): verdict is Unknown => verdict instanceof Unknown) ?? false);
+}
+
 /** The roles an attachment's `role`/`roles` argument names, or why that is not known. */
 function rolesNamed(value: Value | undefined, roles: readonly TfResource[]): TfResource[] | Unknown {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -46,11 +52,11 @@ function rolesNamed(value: Value | undefined, roles: readonly TfResource[]): TfR
 function adminAttachments(facts: TerraformFacts, roles: readonly TfResource[]): { byRole: Map<TfResource, { line: number; via: string }>; unknown: { resource: TfResource; verdict: Verdict }[] } {
   const byRole = new Map<TfResource, { line: number; via: string }>();
   const unknown: { resource: TfResource; verdict: Verdict }[] = [];
-  for (const attachment of managed(facts, 'aws_iam_role_policy_attachment', 'aws_iam_policy_attachment')) {
-    const arn = attachment.attributes.policy_arn;
-    const admin = isAdministratorAccess(arn?.value, facts);
+  for (const attachment of managed(facts, 'aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_role_policy_attachments_exclusive')) {
+    const arn = attachment.attributes.policy_arn ?? attachment.attributes.policy_arns;
+    const admin = anyAdministratorAccess(arn?.value, facts);
     if (admin === false) continue;
-    const targets = rolesNamed(attachment.attributes.role?.value ?? attachment.attributes.roles?.value, roles);
+    const targets = rolesNamed(attachment.attributes.role?.value ?? attachment.attributes.roles?.value ?? attachment.attributes.role_name?.value, roles);
     if (admin instanceof Unknown || targets instanceof Unknown) {
       const reason = admin instanceof Unknown ? `policy_arn: ${admin.reason}` : `which role gets AdministratorAccess: ${(targets as Unknown).reason}`;
       unknown.push({ resource: attachment, verdict: cannotJudge(reason, arn?.line) });
