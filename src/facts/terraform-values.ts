@@ -128,7 +128,8 @@ export function fromJson(data: unknown, depth = 0): Value {
 export interface Resolver {
   variable(name: string): Value;
   local(name: string): Value;
-  moduleOutput(module: string, output: string): Value;
+  /** An output of a module block's instance (`key`: its for_each key, if the block iterates). */
+  moduleOutput(module: string, output: string, key?: string): Value;
   /** A managed or data resource attribute; `address` already carries the module prefix. */
   resource(address: string, path: string[]): Value;
   /** `path.module`, `path.root`, `path.cwd`. */
@@ -333,8 +334,13 @@ export class Evaluator {
         return typeof first === 'string' ? this.apply(this.resolver.local(first), steps.slice(1)) : new Unknown('a malformed local reference');
       case 'module':
         if (typeof first !== 'string') return new Unknown('a malformed module reference');
-        if (typeof second !== 'string') return new Unknown(`module.${first} as a whole is not evaluated`);
-        return this.apply(this.resolver.moduleOutput(first, second), steps.slice(2));
+        if (typeof second === 'string') return this.apply(this.resolver.moduleOutput(first, second), steps.slice(2));
+        if (second !== undefined && second !== SPLAT && typeof steps[2] === 'string') {
+          const key = typeof second === 'object' ? this.evaluate(second) : second;
+          if (key instanceof Unknown) return key;
+          return this.apply(this.resolver.moduleOutput(first, steps[2], String(key)), steps.slice(3));
+        }
+        return new Unknown(`module.${first} as a whole is not evaluated`);
       case 'path':
         return typeof first === 'string' ? this.resolver.path(first) : new Unknown('a malformed path reference');
       case 'count':

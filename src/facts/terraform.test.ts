@@ -59,6 +59,17 @@ describe('terraform facts', () => {
     );
   });
 
+  it('expands module blocks with a static for_each, addressing each instance by key', async () => {
+    const { facts: all } = await facts({
+      'main.tf': 'module "bucket" {\n  for_each = { logs = false, data = true }\n  source = "./bucket"\n  name = each.key\n  versioned = each.value\n}\nresource "aws_sns_topic" "t" {\n  name = module.bucket["data"].name\n}\n',
+      'bucket/main.tf': 'variable "name" {}\nvariable "versioned" {}\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\noutput "name" { value = "bucket-${var.name}" }\n',
+    });
+    assert.equal(resource(all, 'module.bucket["logs"].aws_s3_bucket.this').attributes.bucket?.value, 'logs');
+    assert.equal(resource(all, 'module.bucket["data"].aws_s3_bucket.this').attributes.bucket?.value, 'data');
+    assert.equal(resource(all, 'aws_sns_topic.t').attributes.name?.value, 'bucket-data');
+    assert.deepEqual(all.modules.map((module) => module.address), ['module.bucket["logs"]', 'module.bucket["data"]']);
+  });
+
   it('expands dynamic blocks, for_each and count', async () => {
     const { facts: all } = await facts({
       'main.tf': `variable "ports" { default = [22, 443] }\nvariable "open" {}\nresource "aws_security_group" "sg" {\n  dynamic "ingress" {\n    for_each = var.ports\n    content {\n      from_port = ingress.value\n      to_port = ingress.value\n    }\n  }\n  dynamic "egress" {\n    for_each = var.open\n    content { from_port = 0 }\n  }\n}\nresource "aws_s3_bucket" "b" {\n  for_each = toset(["a", "b"])\n  bucket = "x-\${each.key}"\n}\nresource "aws_kms_key" "none" {\n  count = 0\n}\nresource "aws_kms_key" "two" {\n  count = 2\n}\n`,

@@ -240,11 +240,33 @@ const constantResolver: Resolver = {
   readFile: () => undefined,
 };
 
+interface ChildInstance {
+  /** The for_each key, when the module block iterates. */
+  key?: string;
+  instance: ModuleInstance;
+}
+
+function staticEntries(collection: Value): [string, Value][] | undefined {
+  const entries = Array.isArray(collection)
+    ? collection.map((item): [string, Value] => [typeof item === 'string' ? item : JSON.stringify(item), item])
+    : isObject(collection)
+      ? Object.entries(collection)
+      : undefined;
+  return entries && entries.length <= MAX_INSTANCES ? entries : undefined;
+}
+
+function eachObject(key: Value, value: Value): ValueObject {
+  const each = newObject();
+  each.key = key;
+  each.value = value;
+  return each;
+}
+
 /** One use of a module directory: the root configuration, or a local module block with its arguments. */
 class ModuleInstance implements Resolver {
   private readonly variableCache = new Map<string, Value>();
   private readonly localCache = new Map<string, Value>();
-  private readonly children = new Map<string, ModuleInstance | Unknown>();
+  private readonly children = new Map<string, ChildInstance[] | Unknown>();
   private readonly evaluator: Evaluator;
 
   constructor(
@@ -292,11 +314,14 @@ class ModuleInstance implements Resolver {
     return value;
   }
 
-  moduleOutput(module: string, output: string): Value {
-    const child = this.child(module);
-    if (child instanceof Unknown) return child;
-    const expr = child.source.outputs.get(output);
-    return expr ? child.evaluator.evaluate(expr) : new Unknown(`module.${module} has no output ${output}`);
+  moduleOutput(module: string, output: string, key?: string): Value {
+    const instances = this.instancesOf(module);
+    if (instances instanceof Unknown) return instances;
+    const chosen = instances.filter((candidate) => candidate.key === key);
+    const [only] = chosen;
+    if (!only || chosen.length > 1) return new Unknown(key === undefined ? `module.${module} has no single instance` : `module.${module}["${key}"] is not an instance`);
+    const expr = only.instance.source.outputs.get(output);
+    return expr ? only.instance.evaluator.evaluate(expr) : new Unknown(`module.${module} has no output ${output}`);
   }
 
   resource(address: string, attributePath: string[]): Value {
@@ -318,34 +343,41 @@ class ModuleInstance implements Resolver {
     return this.repo.has(resolved) ? this.repo.readText(resolved) : undefined;
   }
 
-  private child(name: string): ModuleInstance | Unknown {
+  /**
+   * The instances a module block makes: none for `count = 0` or an empty `for_each`, one per key of a
+   * static `for_each` (`module.NAME["key"].`), otherwise one (with `count.index`/`each` unknown).
+   */
+  private instancesOf(name: string): ChildInstance[] | Unknown {
     const existing = this.children.get(name);
     if (existing) return existing;
+    const instances = this.makeInstances(name);
+    this.children.set(name, instances);
+    return instances;
+  }
+
+  private makeInstances(name: string): ChildInstance[] | Unknown {
     const call = this.source.calls.find((candidate) => candidate.name === name);
-    let child: ModuleInstance | Unknown;
-    if (!call) {
-      child = new Unknown(`module.${name} is not declared`);
-    } else {
-      const source = literalSource(call.block);
-      const dir = localModuleDir(this.source.dir, source);
-      const target = dir === undefined ? undefined : this.sources.get(dir);
-      if (!target) {
-        child = new Unknown(`module.${name} (${source ?? 'source not literal'}) is ${dir === undefined ? 'remote and not analysed' : 'not in the repository'}`);
-      } else if (this.stack.length >= MAX_MODULE_DEPTH || this.stack.includes(target.dir)) {
-        child = new Unknown(`module.${name} nests too deeply or calls itself`);
-      } else {
-        const bindings = this.iterationBindings(call.block.body, `module.${name}`);
-        const evaluator = this.evaluator.with(bindings.bindings);
-        const argExprs = new Map(call.block.body.attributes.filter((attribute) => !NOT_MODULE_ARGUMENTS.has(attribute.name)).map((attribute) => [attribute.name, attribute.expr]));
-        const args = (variable: string): Value | undefined => {
-          const expr = argExprs.get(variable);
-          return expr ? evaluator.evaluate(expr) : undefined;
-        };
-        child = new ModuleInstance(this.repo, this.sources, target, `${this.prefix}module.${name}.`, args, new Map(), this.out, [...this.stack, target.dir]);
-      }
-    }
-    this.children.set(name, child);
-    return child;
+    if (!call) return new Unknown(`module.${name} is not declared`);
+    const source = literalSource(call.block);
+    const dir = localModuleDir(this.source.dir, source);
+    const target = dir === undefined ? undefined : this.sources.get(dir);
+    if (!target) return new Unknown(`module.${name} (${source ?? 'source not literal'}) is ${dir === undefined ? 'remote and not analysed' : 'not in the repository'}`);
+    if (this.stack.length >= MAX_MODULE_DEPTH || this.stack.includes(target.dir)) return new Unknown(`module.${name} nests too deeply or calls itself`);
+    const argExprs = new Map(call.block.body.attributes.filter((attribute) => !NOT_MODULE_ARGUMENTS.has(attribute.name)).map((attribute) => [attribute.name, attribute.expr]));
+    const make = (prefix: string, bindings: Map<string, Value>, key?: string): ChildInstance => {
+      const evaluator = this.evaluator.with(bindings);
+      const args = (variable: string): Value | undefined => {
+        const expr = argExprs.get(variable);
+        return expr ? evaluator.evaluate(expr) : undefined;
+      };
+      return { key, instance: new ModuleInstance(this.repo, this.sources, target, prefix, args, new Map(), this.out, [...this.stack, target.dir]) };
+    };
+    const base = `${this.prefix}module.${name}`;
+    const forEach = call.block.body.attributes.find((attribute) => attribute.name === 'for_each');
+    const entries = forEach ? staticEntries(this.evaluator.evaluate(forEach.expr)) : undefined;
+    if (entries) return entries.map(([key, value]) => make(`${base}[${JSON.stringify(key)}].`, new Map([['each', eachObject(key, value)]]), key));
+    const { instances, bindings } = this.iterationBindings(call.block.body, base);
+    return instances === 0 ? [] : [make(`${base}.`, bindings)];
   }
 
   /** Evaluates this instance's resources and then those of its local modules, into the facts. */
@@ -354,13 +386,16 @@ class ModuleInstance implements Resolver {
     for (const call of this.source.calls) {
       const source = literalSource(call.block) ?? '';
       const address = `${this.prefix}module.${call.name}`;
-      const count = this.iterationBindings(call.block.body, address);
-      if (count.instances === 0) continue;
-      const child = this.child(call.name);
-      const entry: TfModuleCall = { address, source, file: call.file, line: call.block.line, analysed: !(child instanceof Unknown) };
-      if (child instanceof Unknown) entry.reason = child.reason;
-      this.out.modules.push(entry);
-      if (!(child instanceof Unknown)) child.evaluateResources();
+      const instances = this.instancesOf(call.name);
+      if (instances instanceof Unknown) {
+        if (this.iterationBindings(call.block.body, address).instances === 0) continue;
+        this.out.modules.push({ address, source, file: call.file, line: call.block.line, analysed: false, reason: instances.reason });
+        continue;
+      }
+      for (const { key, instance } of instances) {
+        this.out.modules.push({ address: key === undefined ? address : `${address}[${JSON.stringify(key)}]`, source, file: call.file, line: call.block.line, analysed: true });
+        instance.evaluateResources();
+      }
     }
   }
 
@@ -371,14 +406,9 @@ class ModuleInstance implements Resolver {
     const forEach = block.body.attributes.find((attribute) => attribute.name === 'for_each');
     if (forEach) {
       const collection = this.evaluator.evaluate(forEach.expr);
-      const entries = Array.isArray(collection) ? collection.map((item) => [typeof item === 'string' ? item : JSON.stringify(item), item] as const) : isObject(collection) ? Object.entries(collection) : undefined;
-      if (entries && entries.length <= MAX_INSTANCES) {
-        for (const [key, value] of entries) {
-          const each = newObject();
-          each.key = key;
-          each.value = value;
-          this.pushResource(block, file, { mode, type, name, blockAddress, address: `${blockAddress}[${JSON.stringify(key)}]`, instances: 1 }, new Map([['each', each]]));
-        }
+      const entries = staticEntries(collection);
+      if (entries) {
+        for (const [key, value] of entries) this.pushResource(block, file, { mode, type, name, blockAddress, address: `${blockAddress}[${JSON.stringify(key)}]`, instances: 1 }, new Map([['each', eachObject(key, value)]]));
         return;
       }
       const reason = collection instanceof Unknown ? collection.reason : 'for_each is not known statically';
