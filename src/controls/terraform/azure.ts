@@ -1,5 +1,5 @@
 import { Unknown, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, numberOf, requireTrue, show, truth, type Judged, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, firstBlock, managed, atLeastDays, requireTrue, show, truth, type Judged, type Verdict } from './judge.js';
 
 /** Azure equivalents of the AWS checks, one function per control. */
 
@@ -77,15 +77,7 @@ export function azureKeyRotation(facts: TerraformFacts): Judged[] {
 
 export function azureBackups(facts: TerraformFacts, minimum: number): Judged[] {
   const judged: Judged[] = [];
-  for (const server of managed(facts, 'azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server')) {
-    const days = server.attributes.backup_retention_days;
-    const value = numberOf(days?.value);
-    let verdict: Verdict;
-    if (!days) verdict = fail(`backup_retention_days is not set (automated backups must be kept at least ${minimum} days)`, server.line, 'retention-missing');
-    else if (value instanceof Unknown) verdict = cannotJudge(`backup_retention_days is not known statically: ${value.reason}`, days.line);
-    else verdict = value !== undefined && value >= minimum ? PASS : fail(`backup_retention_days = ${show(days.value)}, below the required ${minimum} days`, days.line, 'retention-short');
-    judged.push({ resource: server, verdict });
-  }
+  for (const server of managed(facts, 'azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server')) judged.push({ resource: server, verdict: atLeastDays(server, 'backup_retention_days', minimum) });
   for (const account of managed(facts, 'azurerm_storage_account')) {
     const blob = firstBlock(account, 'blob_properties');
     judged.push({ resource: account, verdict: blob ? requireTrue(blob, 'versioning_enabled', blob.line, 'blob versions are not kept') : fail('no blob_properties { versioning_enabled = true }', account.line, 'versioning-missing') });

@@ -1,5 +1,5 @@
 import { Ref, Unknown, type TerraformFacts, type TfBlock, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireTrue, show, truth, type Verdict } from './judge.js';
+import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireSet, requireTrue, show, truth, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
 
 export interface EncryptionContext {
@@ -31,13 +31,6 @@ const key = (body: TfBody, name: string, fallbackLine: number, fallback?: string
   line: body.attributes[name]?.line ?? fallbackLine,
   fallback,
 });
-
-function requireSet(body: TfBody, name: string, fallbackLine: number, why: string): Verdict {
-  const attribute = body.attributes[name];
-  if (!attribute || attribute.value === null || attribute.value === '') return fail(`${name} is not set (${why})`, attribute?.line ?? fallbackLine, `${name}-missing`);
-  if (attribute.value instanceof Unknown) return cannotJudge(`${name} is not known statically: ${attribute.value.reason}`, attribute.line);
-  return PASS;
-}
 
 function storageEncrypted(name: string, keyName: string): EncryptionSpec {
   return {

@@ -1,5 +1,5 @@
 import { Ref, Unknown, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
-import { blocksOf, numberOf } from './judge.js';
+import { blocksOf, numberOf, truth } from './judge.js';
 
 /** One ingress permission in a normalised form, whatever resource declared it. */
 export interface IngressRule {
@@ -82,7 +82,7 @@ function azureRule(body: TfBody, line: number): IngressRule | undefined {
 function gcpRules(resource: TfResource): IngressRule[] {
   const direction = resource.attributes.direction?.value;
   if (typeof direction === 'string' && direction.toUpperCase() === 'EGRESS') return [];
-  if (truth(resource.attributes.disabled?.value)) return [];
+  if (truth(resource.attributes.disabled?.value) === true) return [];
   const worldSources = worldIn([resource.attributes.source_ranges?.value]);
   const line = resource.attributes.source_ranges?.line ?? resource.line;
   return blocksOf(resource, 'allow').map((allow) => {
@@ -95,10 +95,6 @@ function gcpRules(resource: TfResource): IngressRule[] {
     const ports = allow.attributes.ports?.value;
     return { ports: ports === undefined ? 'all' : azurePorts([ports]), worldSources, line };
   });
-}
-
-function truth(value: Value | undefined): boolean {
-  return value === true || value === 'true';
 }
 
 /** Ingress rules a resource declares (security groups and their rule resources, Azure NSGs, GCP firewalls). */

@@ -104,6 +104,24 @@ export function requireTrue(body: TfBody, name: string, fallbackLine: number, wh
   return fail(`${name} = ${show(attribute.value)} (${why})`, attribute.line, `${name}-false`);
 }
 
+/** Passes when `name` holds a value (a key, say); fails when absent, null or empty. */
+export function requireSet(body: TfBody, name: string, fallbackLine: number, why: string): Verdict {
+  const attribute = body.attributes[name];
+  if (!attribute || attribute.value === null || attribute.value === '') return fail(`${name} is not set (${why})`, attribute?.line ?? fallbackLine, `${name}-missing`);
+  if (attribute.value instanceof Unknown) return cannotJudge(`${name} is not known statically: ${attribute.value.reason}`, attribute.line);
+  return PASS;
+}
+
+/** Passes when the number of days in `name` is at least `minimum`; fails when absent or lower. */
+export function atLeastDays(resource: TfResource, name: string, minimum: number): Verdict {
+  const setting = resource.attributes[name];
+  if (!setting) return fail(`${name} is not set (automated backups must be kept at least ${minimum} days)`, resource.line, `${name}-missing`);
+  const days = numberOf(setting.value);
+  if (days instanceof Unknown) return cannotJudge(`${name} is not known statically: ${days.reason}`, setting.line);
+  if (days === undefined || days < minimum) return fail(`${name} = ${show(setting.value)}, below the required ${minimum} days`, setting.line, `${name}-short`);
+  return PASS;
+}
+
 /** The number a setting holds, or Unknown. */
 export function numberOf(value: Value | undefined): number | undefined | Unknown {
   if (value === undefined || value === null) return undefined;

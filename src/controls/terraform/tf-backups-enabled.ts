@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, numberOf, outcomeOf, requireTrue, show, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, firstBlock, managed, atLeastDays, outcomeOf, requireTrue, show, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
 import { gcpBackups } from './gcp.js';
 import { azureBackups } from './azure.js';
@@ -12,15 +12,6 @@ const RETENTION: Record<string, string> = {
   aws_neptune_cluster: 'backup_retention_period',
   aws_redshift_cluster: 'automated_snapshot_retention_period',
 };
-
-function retention(resource: TfResource, attribute: string, minimum: number): Verdict {
-  const setting = resource.attributes[attribute];
-  if (!setting) return fail(`${attribute} is not set (automated backups must be kept at least ${minimum} days)`, resource.line, `${attribute}-missing`);
-  const days = numberOf(setting.value);
-  if (days instanceof Unknown) return cannotJudge(`${attribute} is not known statically: ${days.reason}`, setting.line);
-  if (days === undefined || days < minimum) return fail(`${attribute} = ${show(setting.value)}, below the required ${minimum} days`, setting.line, `${attribute}-short`);
-  return PASS;
-}
 
 function versioning(bucket: TfResource, s3: S3Buckets): Verdict {
   const inline = firstBlock(bucket, 'versioning');
@@ -55,7 +46,7 @@ export default defineControl({
       const engine = resource.attributes.engine?.value;
       // Aurora member instances are backed up by their cluster; read replicas by their source.
       if (resource.type === 'aws_db_instance' && ((typeof engine === 'string' && engine.startsWith('aurora')) || resource.attributes.replicate_source_db)) continue;
-      judged.push({ resource, verdict: retention(resource, RETENTION[resource.type] ?? '', params.minRetentionDays) });
+      judged.push({ resource, verdict: atLeastDays(resource, RETENTION[resource.type] ?? '', params.minRetentionDays) });
     }
     for (const resource of managed(terraform, 'aws_dynamodb_table')) {
       const pitr = firstBlock(resource, 'point_in_time_recovery');

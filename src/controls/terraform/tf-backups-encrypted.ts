@@ -1,17 +1,10 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
+import { terraformFacts, type TfResource } from '../../facts/terraform.js';
 import { encryptedSubjects, encryptionContext } from './encryption.js';
-import { PASS, cannotJudge, fail, managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
+import { PASS, fail, managed, outcomeOf, requireSet, requireTrue, type Verdict } from './judge.js';
 
 /** Databases whose automated backups and snapshots are encrypted exactly when their storage is. */
 const DATABASES = new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'aws_redshift_cluster']);
-
-function keySet(resource: TfResource, name: string, why: string): Verdict {
-  const attribute = resource.attributes[name];
-  if (!attribute || attribute.value === null || attribute.value === '') return fail(`${name} is not set (${why})`, resource.line, `${name}-missing`);
-  if (attribute.value instanceof Unknown) return cannotJudge(`${name} is not known statically: ${attribute.value.reason}`, attribute.line);
-  return PASS;
-}
 
 export default defineControl({
   meta: {
@@ -28,10 +21,10 @@ export default defineControl({
     const context = encryptionContext(terraform);
     const judged: { resource: TfResource; verdict: Verdict }[] = [];
     for (const resource of managed(terraform, 'aws_backup_vault')) {
-      judged.push({ resource, verdict: keySet(resource, 'kms_key_arn', 'the vault falls back to the AWS-managed aws/backup key') });
+      judged.push({ resource, verdict: requireSet(resource, 'kms_key_arn', resource.line, 'the vault falls back to the AWS-managed aws/backup key') });
     }
     for (const resource of managed(terraform, 'aws_db_snapshot_copy', 'aws_db_cluster_snapshot_copy')) {
-      judged.push({ resource, verdict: keySet(resource, 'kms_key_id', 'the copy is encrypted only if its source snapshot was') });
+      judged.push({ resource, verdict: requireSet(resource, 'kms_key_id', resource.line, 'the copy is encrypted only if its source snapshot was') });
     }
     for (const resource of managed(terraform, 'aws_ebs_snapshot_copy')) {
       judged.push({ resource, verdict: resource.attributes.kms_key_id ? PASS : requireTrue(resource, 'encrypted', resource.line, 'the copy is encrypted only if its source snapshot was') });
