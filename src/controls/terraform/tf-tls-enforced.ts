@@ -82,7 +82,11 @@ function deniesInsecureTransport(statement: PolicyStatement): boolean {
 }
 
 function bucketVerdict(bucket: TfResource, s3: S3Buckets): Verdict {
-  const policies = [bucket.attributes.policy, ...s3.of(bucket, 'aws_s3_bucket_policy').map((policy) => policy.attributes.policy)].filter((policy) => policy !== undefined);
+  // Findings name the bucket's file: a companion's line counts only when it sits in that file.
+  const policies = [
+    bucket.attributes.policy,
+    ...s3.of(bucket, 'aws_s3_bucket_policy').map((companion) => companion.attributes.policy && (companion.file === bucket.file ? companion.attributes.policy : { ...companion.attributes.policy, line: bucket.line })),
+  ].filter((policy) => policy !== undefined);
   if (policies.length === 0) return s3.unlinked('aws_s3_bucket_policy') ?? fail('no bucket policy denying requests without TLS (aws:SecureTransport = false)', bucket.line, 'no-tls-policy');
   let unknown: Verdict | undefined;
   for (const policy of policies) {
