@@ -1,4 +1,4 @@
-import type { HclExpr } from '../parsers/hcl.js';
+import { parseHclTemplate, type HclExpr } from '../parsers/hcl.js';
 
 /** A value that cannot be known before `terraform apply` (or that tenet does not evaluate), and why. */
 export class Unknown {
@@ -409,6 +409,21 @@ export class Evaluator {
     return value;
   }
 
+  /** `templatefile(path, vars)`: the file is a string template evaluated with `vars` in scope. */
+  private templateFile([path, vars]: Value[]): Value {
+    if (typeof path !== 'string') return path instanceof Unknown ? path : new Unknown('templatefile() of a path not known statically');
+    const text = this.resolver.readFile(path);
+    if (text === undefined) return new Unknown(`templatefile("${path}") is not in the repository`);
+    let template: HclExpr;
+    try {
+      template = parseHclTemplate(text);
+    } catch {
+      return new Unknown(`templatefile("${path}") is not a valid template`);
+    }
+    const bindings = new Map<string, Value>(isObject(vars ?? null) ? Object.entries(vars as ValueObject) : []);
+    return this.with(bindings).evaluate(template);
+  }
+
   private call(expr: Extract<HclExpr, { kind: 'call' }>): Value {
     if (expr.name === 'try' || expr.name === 'coalesce') {
       for (const arg of expr.args) {
@@ -420,6 +435,7 @@ export class Evaluator {
     }
     if (expr.name === 'can') return new Unknown('can() is not evaluated');
     let args = expr.args.map((arg) => this.evaluate(arg));
+    if (expr.name === 'templatefile') return this.templateFile(args);
     if (expr.expandLast) {
       const last = args[args.length - 1];
       if (!Array.isArray(last)) return new Unknown(`expanded arguments of ${expr.name}() not known statically`);
@@ -548,6 +564,44 @@ const FUNCTIONS: Record<string, Fn> = {
     const out = pattern.replace(/%%|%[sdvtq]/g, (token) => (token === '%%' ? '%' : (rest[index++] ?? '')));
     return out;
   }),
+  one: ([list]) => (Array.isArray(list) && list.length <= 1 ? (list[0] ?? null) : new Unknown('one() not known statically')),
+  slice: ([list, start, end]) => (Array.isArray(list) && typeof start === 'number' && typeof end === 'number' ? list.slice(start, end) : new Unknown('slice() not known statically')),
+  zipmap: ([keys, values]) => {
+    if (!Array.isArray(keys) || !Array.isArray(values)) return new Unknown('zipmap() not known statically');
+    const object = newObject();
+    for (const [index, key] of keys.entries()) {
+      if (typeof key !== 'string') return new Unknown('zipmap() with keys not known statically');
+      object[key] = values[index] ?? null;
+    }
+    return object;
+  },
+  range: (args) => {
+    if (!args.every((arg) => typeof arg === 'number')) return new Unknown('range() not known statically');
+    const [a = 0, b, step = 1] = args as number[];
+    const [start, end] = b === undefined ? [0, a] : [a, b];
+    if (step === 0 || Math.abs((end - start) / step) > MAX_ITERATIONS) return new Unknown('range() too large');
+    const out: number[] = [];
+    for (let value = start; step > 0 ? value < end : value > end; value += step) out.push(value);
+    return out;
+  },
+  coalescelist: (args) => args.find((arg) => Array.isArray(arg) && arg.length > 0) ?? new Unknown('coalescelist() not known statically'),
+  reverse: ([list]) => (Array.isArray(list) ? [...list].reverse() : new Unknown('reverse() not known statically')),
+  sort: ([list]) => {
+    const items = Array.isArray(list) ? strings(list, 'sort') : new Unknown('sort() not known statically');
+    return items instanceof Unknown ? items : items.sort();
+  },
+  startswith: stringFn('startswith', ([text = '', prefix = '']) => text.startsWith(prefix)),
+  endswith: stringFn('endswith', ([text = '', suffix = '']) => text.endsWith(suffix)),
+  strcontains: stringFn('strcontains', ([text = '', part = '']) => text.includes(part)),
+  trimprefix: stringFn('trimprefix', ([text = '', prefix = '']) => (text.startsWith(prefix) ? text.slice(prefix.length) : text)),
+  trimsuffix: stringFn('trimsuffix', ([text = '', suffix = '']) => (suffix && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text)),
+  chomp: stringFn('chomp', ([text = '']) => {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    return text.slice(0, end);
+  }),
+  alltrue: ([list]) => (Array.isArray(list) && list.every((item) => typeof item === 'boolean' || item === 'true' || item === 'false') ? list.every((item) => item === true || item === 'true') : new Unknown('alltrue() not known statically')),
+  anytrue: ([list]) => (Array.isArray(list) && list.every((item) => typeof item === 'boolean' || item === 'true' || item === 'false') ? list.some((item) => item === true || item === 'true') : new Unknown('anytrue() not known statically')),
   min: (args) => (args.every((arg) => typeof arg === 'number') ? Math.min(...(args as number[])) : new Unknown('min() not known statically')),
   max: (args) => (args.every((arg) => typeof arg === 'number') ? Math.max(...(args as number[])) : new Unknown('max() not known statically')),
 };

@@ -91,6 +91,17 @@ describe('terraform facts', () => {
     assert.equal(b.Statement[0]?.Resource, '${aws_s3_bucket.x.arn}/*');
   });
 
+  it('evaluates templatefile and common collection functions', async () => {
+    const { facts: all } = await facts({
+      'main.tf': 'locals {\n  zones = slice(["a", "b", "c"], 0, 2)\n  ports = zipmap(["ssh"], [22])\n}\nresource "aws_iam_policy" "p" {\n  policy = templatefile("${path.module}/policy.json.tpl", { bucket = "data" })\n  description = join(",", concat(local.zones, [for n in range(2) : tostring(n)]))\n  name = one([lookup(local.ports, "ssh")])\n}\n',
+      'policy.json.tpl': '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${bucket}/*"}]}\n',
+    });
+    const policy = resource(all, 'aws_iam_policy.p');
+    assert.match(String(policy.attributes.policy?.value), /arn:aws:s3:::data\/\*/);
+    assert.equal(policy.attributes.description?.value, 'a,b,0,1');
+    assert.equal(policy.attributes.name?.value, 22);
+  });
+
   it('reads .tf.json with lines', async () => {
     const { facts: all } = await facts({
       'main.tf.json': JSON.stringify({ variable: { days: { default: 30 } }, resource: { aws_cloudwatch_log_group: { app: { name: 'app', retention_in_days: '${var.days}' } } } }, null, 2),
