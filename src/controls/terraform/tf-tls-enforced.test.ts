@@ -56,11 +56,12 @@ testControl(control, {
     {
       name: 'HTTP listener forwarding, HTTPS listener on the default policy',
       files: {
-        'lb.tf': `resource "aws_lb" "alb" {\n  load_balancer_type = "application"\n}\nresource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 80\n  default_action {\n    type = "forward"\n  }\n}\nresource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.alb.arn\n  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}\n`,
+        'lb.tf': `resource "aws_lb" "alb" {\n  load_balancer_type = "application"\n}\nresource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 80\n  default_action {\n    type = "forward"\n  }\n}\nresource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.alb.arn\n  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}\nresource "aws_lb_listener" "tls13_floor_1_0" {\n  protocol = "TLS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-0-2021-06"\n}\n`,
       },
       findings: [
         { resource: 'aws_lb_listener.http', line: 4, message: 'does not redirect' },
         { resource: 'aws_lb_listener.https', line: 14, message: 'older than 1.2' },
+        { resource: 'aws_lb_listener.tls13_floor_1_0', line: 18 },
       ],
     },
     {

@@ -7,7 +7,8 @@ import { S3Buckets } from './s3.js';
 import { gcpTls } from './gcp.js';
 import { azureTls } from './azure.js';
 
-const MODERN_POLICY = /^ELBSecurityPolicy-(TLS-1-2|FS-1-2|TLS13)/;
+// TLS13-1-0 and TLS13-1-1 policies add TLS 1.3 but still accept TLS 1.0/1.1: only 1-2 and 1-3 floors count.
+const MODERN_POLICY = /^ELBSecurityPolicy-(TLS-1-2|FS-1-2|TLS13-1-[23])/;
 const NO_TLS_PROTOCOLS = new Set(['TCP', 'UDP', 'TCP_UDP', 'GENEVE']);
 
 /** The listener protocol, falling back to the load balancer's type when `protocol` is omitted. */
