@@ -20,6 +20,12 @@ const TLS_POLICY = `resource "aws_s3_bucket_policy" "tls" {
 testControl(control, {
   pass: [
     {
+      name: 'ElastiCache, MSK and OpenSearch encrypting in transit',
+      files: {
+        'main.tf': 'resource "aws_elasticache_replication_group" "r" {\n  transit_encryption_enabled = true\n}\nresource "aws_msk_cluster" "k" {\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS"\n      in_cluster = true\n    }\n  }\n}\nresource "aws_opensearch_domain" "s" {\n  domain_endpoint_options {\n    enforce_https = true\n    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"\n  }\n}\n',
+      },
+    },
+    {
       name: 'Cloud SQL encrypted-only, Azure storage TLS 1.2, SQL server TLS 1.2, HTTPS-only web app',
       files: {
         'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    ip_configuration {\n      ssl_mode = "ENCRYPTED_ONLY"\n    }\n  }\n}\nresource "azurerm_storage_account" "sa" {\n  min_tls_version = "TLS1_2"\n}\nresource "azurerm_mssql_server" "s" {\n  minimum_tls_version = "1.2"\n}\nresource "azurerm_linux_web_app" "app" {\n  https_only = true\n}\n',
@@ -45,6 +51,17 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'ElastiCache without transit encryption, MSK accepting plain text, OpenSearch on the default TLS policy',
+      files: {
+        'main.tf': 'resource "aws_elasticache_replication_group" "r" {\n  transit_encryption_enabled = false\n}\nresource "aws_msk_cluster" "k" {\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS_PLAINTEXT"\n    }\n  }\n}\nresource "aws_opensearch_domain" "s" {\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n',
+      },
+      findings: [
+        { resource: 'aws_elasticache_replication_group.r', line: 2 },
+        { resource: 'aws_msk_cluster.k', line: 7 },
+        { resource: 'aws_opensearch_domain.s', line: 12, message: 'tls_security_policy is not set' },
+      ],
+    },
     {
       name: 'Cloud SQL accepting plain connections; Azure storage on TLS 1.0',
       files: { 'main.tf': 'resource "google_sql_database_instance" "db" {\n  settings {\n    tier = "db-f1-micro"\n  }\n}\nresource "azurerm_storage_account" "sa" {\n  min_tls_version = "TLS1_0"\n}\n' },

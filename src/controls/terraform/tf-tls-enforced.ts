@@ -1,7 +1,7 @@
 import { defineControl } from '../../engine/control.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
 import { databaseVerdicts, parameterGroupVerdicts } from './db-tls.js';
-import { PASS, blocksOf, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, show, truth, type Verdict } from './judge.js';
+import { PASS, blocksOf, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, requireTrue, show, truth, type Verdict } from './judge.js';
 import { isRecord, policyStatements, unknownInside, type PolicyStatement } from './policies.js';
 import { S3Buckets } from './s3.js';
 import { gcpTls } from './gcp.js';
@@ -103,6 +103,27 @@ function bucketVerdict(bucket: TfResource, s3: S3Buckets): Verdict {
   return unknown ?? fail('the bucket policy does not deny requests without TLS (aws:SecureTransport = false)', policies[0]?.line, 'no-tls-deny');
 }
 
+/** In-transit encryption of managed data services: ElastiCache, OpenSearch, MSK. */
+function serviceVerdict(resource: TfResource): Verdict {
+  if (resource.type === 'aws_elasticache_replication_group') return requireTrue(resource, 'transit_encryption_enabled', resource.line, 'clients connect in plain text');
+  if (resource.type === 'aws_msk_cluster') {
+    const transit = firstBlock(firstBlock(resource, 'encryption_info') ?? { attributes: {}, blocks: [] }, 'encryption_in_transit');
+    const broker = transit?.attributes.client_broker;
+    if (!transit || !broker) return fail('encryption_info.encryption_in_transit.client_broker is not set to "TLS"', transit?.line ?? resource.line, 'client-broker-missing');
+    if (broker.value instanceof Unknown) return cannotJudge(`client_broker is not known statically: ${broker.value.reason}`, broker.line);
+    if (broker.value !== 'TLS') return fail(`client_broker = ${show(broker.value)} accepts plain-text clients`, broker.line, 'client-broker-plaintext');
+    return truth(transit.attributes.in_cluster?.value ?? true) === false ? fail('in_cluster = false: brokers talk in plain text', transit.attributes.in_cluster?.line, 'in-cluster-off') : PASS;
+  }
+  const options = firstBlock(resource, 'domain_endpoint_options');
+  if (!options) return fail('no domain_endpoint_options with enforce_https = true and a TLS 1.2 policy', resource.line, 'endpoint-options-missing');
+  const https = requireTrue(options, 'enforce_https', options.line, 'the endpoint answers plain HTTP');
+  if (https.outcome !== 'pass') return https;
+  const policy = options.attributes.tls_security_policy;
+  if (!policy) return fail('tls_security_policy is not set (the default accepts TLS 1.0)', options.line, 'tls-policy-missing');
+  if (policy.value instanceof Unknown) return cannotJudge(`tls_security_policy is not known statically: ${policy.value.reason}`, policy.line);
+  return typeof policy.value === 'string' && /^Policy-Min-TLS-1-[23]/.test(policy.value) ? PASS : fail(`tls_security_policy = ${show(policy.value)} accepts TLS older than 1.2`, policy.line, 'tls-policy-old');
+}
+
 export default defineControl({
   meta: {
     id: 'tf-tls-enforced',
@@ -124,6 +145,7 @@ export default defineControl({
     for (const distribution of managed(terraform, 'aws_cloudfront_distribution')) judged.push({ resource: distribution, verdict: distributionVerdict(distribution) });
     const s3 = new S3Buckets(terraform);
     for (const bucket of s3.buckets) judged.push({ resource: bucket, verdict: bucketVerdict(bucket, s3) });
+    for (const resource of managed(terraform, 'aws_elasticache_replication_group', 'aws_msk_cluster', 'aws_opensearch_domain', 'aws_elasticsearch_domain')) judged.push({ resource, verdict: serviceVerdict(resource) });
     judged.push(...parameterGroupVerdicts(terraform), ...databaseVerdicts(terraform), ...gcpTls(terraform), ...azureTls(terraform));
     return outcomeOf('tf-tls-enforced', terraform, judged, 'no load balancer listeners, CloudFront distributions, S3 buckets or databases in the Terraform configuration');
   },
