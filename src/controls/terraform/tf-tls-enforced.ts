@@ -127,7 +127,7 @@ function serviceVerdict(resource: TfResource): Verdict {
 export default defineControl({
   meta: {
     id: 'tf-tls-enforced',
-    title: 'Traffic to load balancers, CloudFront, S3 and databases is forced onto modern TLS',
+    title: 'Traffic to load balancers, CloudFront, S3, databases and data services is forced onto modern TLS',
     domain: 'terraform',
     severity: 'high',
     rationale: 'Plain HTTP and old TLS versions expose credentials and data in transit to anyone on the path; only a redirect, a deny rule or a forced-SSL parameter makes TLS mandatory.',
