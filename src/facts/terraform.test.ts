@@ -59,6 +59,15 @@ describe('terraform facts', () => {
     );
   });
 
+  it('keeps resources of modules that only call each other or themselves', async () => {
+    const { facts: all } = await facts({
+      'a/main.tf': 'module "b" {\n  source = "../b"\n}\nresource "aws_kms_key" "a" {}\n',
+      'b/main.tf': 'module "a" {\n  source = "../a"\n}\nresource "aws_kms_key" "b" {}\n',
+      'self/main.tf': 'module "again" {\n  source = "./"\n}\nresource "aws_kms_key" "self" {}\n',
+    });
+    assert.deepEqual(all.resources.map((candidate) => candidate.address).sort(), ['aws_kms_key.a', 'aws_kms_key.self', 'module.b.aws_kms_key.b']);
+  });
+
   it('expands module blocks with a static for_each, addressing each instance by key', async () => {
     const { facts: all } = await facts({
       'main.tf': 'module "bucket" {\n  for_each = { logs = false, data = true }\n  source = "./bucket"\n  name = each.key\n  versioned = each.value\n}\nresource "aws_sns_topic" "t" {\n  name = module.bucket["data"].name\n}\n',

@@ -100,22 +100,39 @@ export function collectTerraform(repo: Repository): TerraformFacts {
     addToSource(source, body, file.path);
   }
 
-  const calledDirs = new Set<string>();
-  for (const source of sources.values()) {
-    for (const call of source.calls) {
-      const target = localModuleDir(source.dir, literalSource(call.block));
-      if (target !== undefined) calledDirs.add(target);
-    }
-  }
   const result = { files, resources: [], modules: [] } as Omit<TerraformFacts, 'texts'> as TerraformFacts;
   // File texts serve inline waivers only: kept out of `--format raw`, which must not print file contents.
   Object.defineProperty(result, 'texts', { value: texts, enumerable: false });
-  for (const source of sources.values()) {
-    if (calledDirs.has(source.dir)) continue;
+  for (const source of rootConfigurations(sources)) {
     const instance = new ModuleInstance(repo, sources, source, '', undefined, readTfvars(repo, source.dir), result, [source.dir]);
     instance.evaluateResources();
   }
   return result;
+}
+
+/**
+ * Directories evaluated as configurations of their own: those no other directory uses as a local
+ * module, plus any left unreached from them (modules that only call each other), so nothing is lost.
+ */
+function rootConfigurations(sources: ReadonlyMap<string, ModuleSource>): ModuleSource[] {
+  const targets = (source: ModuleSource): string[] =>
+    source.calls.map((call) => localModuleDir(source.dir, literalSource(call.block))).filter((dir): dir is string => dir !== undefined && dir !== source.dir && sources.has(dir));
+  const called = new Set([...sources.values()].flatMap(targets));
+  const roots = [...sources.values()].filter((source) => !called.has(source.dir));
+  const reached = new Set<string>();
+  const visit = (dir: string): void => {
+    if (reached.has(dir)) return;
+    reached.add(dir);
+    const source = sources.get(dir);
+    if (source) targets(source).forEach(visit);
+  };
+  roots.forEach((root) => visit(root.dir));
+  for (const source of sources.values()) {
+    if (reached.has(source.dir)) continue;
+    roots.push(source);
+    visit(source.dir);
+  }
+  return roots;
 }
 
 function parseFile(repo: Repository, file: string, texts: Map<string, string>): HclBody | undefined {
