@@ -57,6 +57,22 @@ export function gcpNotPublic(facts: TerraformFacts): Judged[] {
   return judged;
 }
 
+/** GCS access logs, the counterpart of S3 server access logging; buckets that receive logs are exempt. */
+export function gcpAuditLogging(facts: TerraformFacts): Judged[] {
+  const buckets = managed(facts, 'google_storage_bucket');
+  const targets = new Set<string>();
+  for (const bucket of buckets) {
+    const target = firstBlock(bucket, 'logging')?.attributes.log_bucket?.value;
+    if (target instanceof Ref) targets.add(target.address);
+    else if (typeof target === 'string') for (const named of buckets.filter((candidate) => candidate.attributes.name?.value === target)) targets.add(named.blockAddress);
+  }
+  return buckets.map((bucket) => {
+    if (targets.has(bucket.blockAddress)) return { resource: bucket, verdict: PASS };
+    const logging = firstBlock(bucket, 'logging');
+    return { resource: bucket, verdict: logging?.attributes.log_bucket ? PASS : fail('no logging { log_bucket = … } (access to objects is not recorded)', logging?.line ?? bucket.line, 'access-logs-missing') };
+  });
+}
+
 export function gcpTls(facts: TerraformFacts): Judged[] {
   const judged: Judged[] = [];
   for (const instance of managed(facts, 'google_sql_database_instance')) {

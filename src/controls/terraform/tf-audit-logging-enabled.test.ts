@@ -12,6 +12,11 @@ testControl(control, {
   ],
   fail: [
     {
+      name: 'GCS bucket without access logs (the log bucket itself is exempt)',
+      files: { 'gcs.tf': 'resource "google_storage_bucket" "logs" {\n  name = "logs"\n}\nresource "google_storage_bucket" "data" {\n  name = "data"\n  logging {\n    log_bucket = google_storage_bucket.logs.name\n  }\n}\nresource "google_storage_bucket" "other" {\n  name = "other"\n}\n' },
+      findings: [{ resource: 'google_storage_bucket.other', line: 10 }],
+    },
+    {
       name: 'single-region trail, bucket without logging, ALB without access logs',
       files: {
         'main.tf': 'resource "aws_cloudtrail" "main" {\n  s3_bucket_name = "org-trail"\n  enable_log_file_validation = true\n}\nresource "aws_s3_bucket" "data" {}\nresource "aws_lb" "alb" {\n  internal = false\n}\n',

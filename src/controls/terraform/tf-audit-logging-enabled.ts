@@ -2,6 +2,7 @@ import { defineControl } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
 import { PASS, cannotJudge, fail, firstBlock, managed, outcomeOf, requireTrue, truth, type Verdict } from './judge.js';
 import { S3Buckets } from './s3.js';
+import { gcpAuditLogging } from './gcp.js';
 
 function trailVerdict(trail: TfResource): Verdict {
   const logging = trail.attributes.enable_logging;
@@ -51,6 +52,7 @@ export default defineControl({
       if (type instanceof Unknown) judged.push({ resource: balancer, verdict: cannotJudge(`load_balancer_type is not known statically: ${type.reason}`) });
       else if (type === 'application') judged.push({ resource: balancer, verdict: balancerVerdict(balancer) });
     }
+    judged.push(...gcpAuditLogging(terraform));
     return outcomeOf('tf-audit-logging-enabled', terraform, judged, 'no CloudTrail trails, S3 buckets or application load balancers in the Terraform configuration');
   },
 });
