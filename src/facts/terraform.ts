@@ -100,9 +100,8 @@ export function collectTerraform(repo: Repository): TerraformFacts {
     addToSource(source, body, file.path);
   }
 
-  const result = { files, resources: [], modules: [] } as Omit<TerraformFacts, 'texts'> as TerraformFacts;
-  // File texts serve inline waivers only: kept out of `--format raw`, which must not print file contents.
-  Object.defineProperty(result, 'texts', { value: texts, enumerable: false });
+  // File texts serve inline waivers only: not enumerable, so `--format raw` never prints file contents.
+  const result = Object.defineProperty({ files, resources: [], modules: [] }, 'texts', { value: texts, enumerable: false }) as TerraformFacts;
   for (const source of rootConfigurations(sources)) {
     const instance = new ModuleInstance(repo, sources, source, '', undefined, readTfvars(repo, source.dir), result, [source.dir]);
     instance.evaluateResources();
