@@ -101,7 +101,8 @@ export function collectTerraform(repo: Repository): TerraformFacts {
   }
 
   // File texts serve inline waivers only: not enumerable, so `--format raw` never prints file contents.
-  const result = Object.defineProperty({ files, resources: [], modules: [] }, 'texts', { value: texts, enumerable: false }) as TerraformFacts;
+  const result: TerraformFacts = { files, resources: [], modules: [], texts };
+  Object.defineProperty(result, 'texts', { value: texts, enumerable: false });
   for (const source of rootConfigurations(sources)) {
     const instance = new ModuleInstance(repo, sources, source, '', undefined, readTfvars(repo, source.dir), result, [source.dir]);
     instance.evaluateResources();
