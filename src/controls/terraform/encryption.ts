@@ -171,6 +171,11 @@ const SPECS: Record<string, EncryptionSpec> = {
   },
   aws_opensearch_domain: searchDomain(),
   aws_elasticsearch_domain: searchDomain(),
+  aws_secretsmanager_secret: {
+    // Secrets Manager always encrypts; without kms_key_id it uses the AWS-managed aws/secretsmanager key.
+    atRest: () => PASS,
+    keys: (resource) => [key(resource, 'kms_key_id', resource.line, 'without kms_key_id the AWS-managed aws/secretsmanager key is used')],
+  },
   aws_msk_cluster: {
     // MSK always encrypts at rest; only the key is a choice.
     atRest: () => PASS,

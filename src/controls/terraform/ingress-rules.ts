@@ -101,6 +101,7 @@ function gcpRules(resource: TfResource): IngressRule[] {
 export function ingressRules(resource: TfResource): IngressRule[] | undefined {
   switch (resource.type) {
     case 'aws_security_group':
+    case 'aws_default_security_group':
       return blocksOf(resource, 'ingress').map((block) => (block.unknown ? { ports: new Unknown(block.unknown), worldSources: new Unknown(block.unknown), line: block.line } : awsRule(block, block.line, 'cidr_blocks', 'ipv6_cidr_blocks', 'protocol')));
     case 'aws_security_group_rule': {
       const type = resource.attributes.type?.value;
@@ -125,4 +126,4 @@ export function ingressRules(resource: TfResource): IngressRule[] | undefined {
   }
 }
 
-export const INGRESS_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'azurerm_network_security_rule', 'azurerm_network_security_group', 'google_compute_firewall'];
+export const INGRESS_TYPES = ['aws_security_group', 'aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'azurerm_network_security_rule', 'azurerm_network_security_group', 'google_compute_firewall'];

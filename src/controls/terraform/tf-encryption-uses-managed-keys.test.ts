@@ -32,6 +32,11 @@ testControl(control, {
       findings: [{ resource: 'azurerm_managed_disk.d', line: 1 }, { resource: 'google_sql_database_instance.db', line: 4 }],
     },
     {
+      name: 'a Secrets Manager secret on the AWS-managed key',
+      files: { 'main.tf': 'resource "aws_secretsmanager_secret" "db" {\n  name = "db"\n}\n' },
+      findings: [{ resource: 'aws_secretsmanager_secret.db', line: 1, message: 'aws/secretsmanager' }],
+    },
+    {
       name: 'AWS-managed alias, no key and no encryption at all',
       files: {
         'main.tf': `resource "aws_sns_topic" "t" {\n  kms_master_key_id = "alias/aws/sns"\n}\nresource "aws_ebs_volume" "v" {\n  encrypted = true\n}\nresource "aws_efs_file_system" "fs" {}\n`,

@@ -39,6 +39,11 @@ testControl(control, {
         { resource: 'google_compute_firewall.ssh', line: 21 },
       ],
     },
+    {
+      name: 'the default security group opened to RDP',
+      files: { 'sg.tf': 'resource "aws_default_security_group" "default" {\n  ingress {\n    protocol = "tcp"\n    from_port = 3389\n    to_port = 3389\n    ipv6_cidr_blocks = ["::/0"]\n  }\n}\n' },
+      findings: [{ resource: 'aws_default_security_group.default', line: 6, message: 'allows 3389 from ::/0' }],
+    },
   ],
   notApplicable: [
     { name: 'no security groups', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } },
