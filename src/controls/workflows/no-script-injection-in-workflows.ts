@@ -1,0 +1,74 @@
+import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { githubWorkflowFacts } from '../../facts/github-workflows.js';
+import { workflowFinding, workflowResource } from './workflow-finding.js';
+
+const ID = 'no-script-injection-in-workflows';
+const EXPRESSION = /\$\{\{([^}]{0,500})\}\}/g;
+const AUTHOR = 'author(?:\\.[A-Za-z_*]{1,20})?';
+const ANY_INDEX = '(?:\\[[^\\]]{0,12}\\]|\\.\\*)';
+/** Contexts an outsider controls (controls.md, Semantics: Workflows), plus their exact siblings. */
+const UNTRUSTED_CONTEXT = new RegExp(
+  [
+    'github\\.event\\.issue\\.(?:title|body)',
+    'github\\.event\\.pull_request\\.(?:title|body|head\\.ref|head\\.label)',
+    'github\\.event\\.(?:comment|review|review_comment)\\.body',
+    'github\\.event\\.discussion\\.(?:title|body)',
+    `github\\.event\\.pages${ANY_INDEX}\\.page_name`,
+    `github\\.event\\.commits${ANY_INDEX}\\.(?:message|${AUTHOR})`,
+    `github\\.event\\.(?:workflow_run\\.)?head_commit\\.(?:message|${AUTHOR})`,
+    'github\\.event\\.workflow_run\\.head_branch',
+    'github\\.head_ref',
+  ]
+    .map((pattern) => `(?:${pattern})`)
+    .join('|') + '(?![\\w.])',
+);
+
+/** The attacker-controlled contexts an expression text reads. */
+export function untrustedContexts(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(EXPRESSION)) {
+    const inner = match[1] ?? '';
+    const context = new RegExp(UNTRUSTED_CONTEXT.source, 'g');
+    for (const hit of inner.matchAll(context)) found.push(hit[0]);
+  }
+  return found;
+}
+
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'No attacker-controlled expression is expanded inside a workflow script',
+    domain: 'workflows',
+    severity: 'high',
+    rationale:
+      '`${{ }}` expressions are pasted into `run:` scripts before the shell sees them. An issue title, pull request body, branch name or commit message is chosen by whoever opens it, so `"${{ github.event.issue.title }}"` lets them run commands with the workflow\'s token and secrets.',
+    remediation:
+      'Pass the value through an environment variable and quote it: `env: { TITLE: ${{ github.event.issue.title }} }` then `run: echo "$TITLE"`. The same applies to `actions/github-script` scripts (read `context.payload` instead).',
+    facts: ['github-workflows'],
+  },
+  async check({ facts }) {
+    const { workflows } = await facts(githubWorkflowFacts);
+    if (workflows.length === 0) return notApplicable('no GitHub Actions workflows or actions');
+    const findings: FindingInput[] = [];
+    for (const workflow of workflows) {
+      for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+          for (const line of [...step.runLines, ...step.scriptLines]) {
+            for (const context of new Set(untrustedContexts(line.text))) {
+              findings.push(
+                workflowFinding(ID, workflow, {
+                  message: `\${{ ${context} }} is expanded into the ${step.runLines.includes(line) ? 'run: script' : 'github-script script'} of ${job.id === 'runs' ? 'action' : `job ${job.id}`} step ${step.index}; pass it through env: and quote "$VAR"`,
+                  line: line.line ?? step.runLine ?? step.line,
+                  resource: workflowResource(workflow, job, step),
+                  key: `${context}@${line.text.trim().slice(0, 200)}`,
+                  evidence: `\${{ ${context} }}`,
+                }),
+              );
+            }
+          }
+        }
+      }
+    }
+    return evaluated(findings);
+  },
+});

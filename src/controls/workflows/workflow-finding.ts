@@ -1,0 +1,17 @@
+import type { FindingInput } from '../../engine/control.js';
+import type { Workflow, WorkflowJob, WorkflowStep } from '../../facts/github-workflows.js';
+import { inlineWaiverFor } from '../../facts/inline-waivers.js';
+
+/** The resource address of ARCHITECTURE.md: `workflow-file#job-id` and `/step-index` (0-based). */
+export function workflowResource(workflow: Workflow, job?: WorkflowJob, step?: WorkflowStep): string {
+  if (!job) return workflow.file;
+  return step ? `${workflow.file}#${job.id}/${step.index}` : `${workflow.file}#${job.id}`;
+}
+
+/** A finding in a workflow file, waived when a `tenet:ignore` comment for this control covers its line. */
+export function workflowFinding(controlId: string, workflow: Workflow, finding: Omit<FindingInput, 'file'>): FindingInput {
+  const result: FindingInput = { ...finding, file: workflow.file };
+  const suppressed = inlineWaiverFor(workflow.waivers, workflow.file, finding.line, controlId);
+  if (suppressed) result.suppressed = suppressed;
+  return result;
+}

@@ -1,0 +1,56 @@
+/** Narrowing helpers for parsed CI documents, which are untrusted and loosely typed. */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** A string or a list of strings (nested lists flattened, as GitLab allows), else empty. */
+export function asStringList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => (Array.isArray(item) ? asStringList(item) : typeof item === 'string' ? [item] : []));
+}
+
+export function entriesOf(value: unknown): [string, unknown][] {
+  return isRecord(value) ? Object.entries(value) : [];
+}
+
+/**
+ * The line of `key:` at or above `valueLine`: parsers report where a mapping's value starts, while a
+ * reader wants the line that names it.
+ */
+export function keyLine(lines: readonly string[], valueLine: number | undefined, key: string): number | undefined {
+  if (valueLine === undefined) return undefined;
+  for (let line = valueLine; line >= 1 && line > valueLine - 50; line--) {
+    const text = (lines[line - 1] ?? '').trimStart().replace(/^-\s{1,8}/, '');
+    if (text.startsWith(`${key}:`) || text.startsWith(`'${key}':`) || text.startsWith(`"${key}":`)) return line;
+  }
+  return valueLine;
+}
+
+/**
+ * The file line of each line of a multi-line scalar that starts at `startLine`: found by text, so
+ * literal, folded, plain and quoted scalars all map, with lines searched in order.
+ */
+export function scalarLineNumbers(lines: readonly string[], startLine: number | undefined, value: string): (number | undefined)[] {
+  const valueLines = value.split('\n');
+  if (startLine === undefined) return valueLines.map(() => undefined);
+  let cursor = startLine;
+  return valueLines.map((valueLine) => {
+    const needle = valueLine.trim().slice(0, 60);
+    if (!needle) return undefined;
+    for (let line = cursor; line <= lines.length && line < cursor + 400; line++) {
+      if ((lines[line - 1] ?? '').includes(needle)) {
+        cursor = line;
+        return line;
+      }
+    }
+    return undefined;
+  });
+}
