@@ -375,7 +375,13 @@ function classifyPackageManager(program: string, args: readonly string[], kinds:
     return;
   }
   // `yarn lint`, `pnpm build`, `bun lint`: a bare name is a script (npm needs `run`, except for its lifecycle names).
-  if (verb && program !== 'npm' && !PACKAGE_MANAGER_VERBS.has(verb)) references.push({ kind: 'package-script', name: verb, fanOut });
+  if (verb && program !== 'npm' && !PACKAGE_MANAGER_VERBS.has(verb)) {
+    references.push({ kind: 'package-script', name: verb, fanOut });
+    // Without such a script, yarn, pnpm and bun run the installed binary of that name.
+    const binaryKinds = new Set<CommandKind>();
+    classifyArgv(args.slice(args.indexOf(verb)), binaryKinds, []);
+    binaryKinds.forEach((kind) => kinds.add(kind));
+  }
   if (program === 'npm' && (verb === 'start' || verb === 'stop' || verb === 'restart')) references.push({ kind: 'package-script', name: verb, fanOut });
 }
 

@@ -1,0 +1,98 @@
+import type { Repository } from '../../repo/repository.js';
+import type { YamlDocument } from '../../parsers/yaml.js';
+import { asString, isRecord } from './shapes.js';
+import { commandsOfScript, type CiTrigger, type RawJob } from './model.js';
+
+const SCRIPT_STEPS = ['script', 'bash', 'pwsh', 'powershell'];
+/** Where a deployment job's strategy keeps its lifecycle hooks' steps. */
+const STRATEGY_KEYS = new Set(['strategy', 'runOnce', 'rolling', 'canary', 'deploy', 'preDeploy', 'routeTraffic', 'postRouteTraffic', 'on', 'success', 'failure']);
+
+interface Source {
+  file: string;
+  document: YamlDocument;
+  lines: string[];
+}
+
+/** Azure Pipelines files: stages → jobs (or deployment jobs with environments) → steps. */
+export function azureJobs(repo: Repository): RawJob[] {
+  const files = repo.glob(['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines.yml', '.azure-pipelines/*.yml', 'azure-pipelines/*.yml', '.pipelines/*.yml']).map((file) => file.path);
+  const jobs: RawJob[] = [];
+  for (const file of files) {
+    const text = repo.readText(file);
+    const document = repo.yaml(file)?.[0];
+    if (text === undefined || !document || !isRecord(document.value)) continue;
+    const root = document.value;
+    if (!('steps' in root || 'jobs' in root || 'stages' in root)) continue;
+    const source: Source = { file, document, lines: text.split('\n') };
+    const triggers = triggersOf(root);
+    const addJob = (body: Record<string, unknown>, at: (string | number)[], fallbackId: string): void => {
+      const id = asString(body.deployment) ?? asString(body.job) ?? fallbackId;
+      const job: RawJob = { system: 'azure-pipelines', file, id, triggers, environments: [], approval: false, commands: [], uses: [] };
+      const line = at.length ? source.document.lineOf(at) : 1;
+      if (line !== undefined) job.line = line;
+      const name = asString(body.displayName);
+      if (name !== undefined) job.name = name;
+      const environment = isRecord(body.environment) ? asString(body.environment.name) : asString(body.environment);
+      if (environment) job.environments.push(environment.split('.')[0] ?? environment);
+      const container = isRecord(body.container) ? asString(body.container.image) : asString(body.container);
+      if (container) job.uses.push({ kind: 'image', ref: container, line: job.line });
+      collectSteps(source, body, at, job, 0);
+      jobs.push(job);
+    };
+    if (Array.isArray(root.stages)) {
+      root.stages.forEach((stage, stageIndex) => {
+        if (!isRecord(stage) || !Array.isArray(stage.jobs)) return;
+        stage.jobs.forEach((job, jobIndex) => {
+          if (isRecord(job)) addJob(job, ['stages', stageIndex, 'jobs', jobIndex], `${asString(stage.stage) ?? `stage${stageIndex}`}.job${jobIndex}`);
+        });
+      });
+    } else if (Array.isArray(root.jobs)) {
+      root.jobs.forEach((job, jobIndex) => {
+        if (isRecord(job)) addJob(job, ['jobs', jobIndex], `job${jobIndex}`);
+      });
+    } else {
+      addJob(root, [], 'job');
+    }
+  }
+  return jobs;
+}
+
+/** Every `steps:` list of a job, including a deployment strategy's lifecycle hooks. */
+function collectSteps(source: Source, body: Record<string, unknown>, at: (string | number)[], job: RawJob, depth: number): void {
+  if (depth > 4) return;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'steps' && Array.isArray(value)) {
+      value.forEach((step, index) => {
+        if (!isRecord(step)) return;
+        const stepAt = [...at, 'steps', index];
+        for (const scriptKey of SCRIPT_STEPS) {
+          const script = asString(step[scriptKey]);
+          if (script !== undefined) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, scriptKey]), script));
+        }
+        const task = asString(step.task);
+        if (task !== undefined) {
+          const inputs: Record<string, string> = {};
+          if (isRecord(step.inputs)) for (const [input, inputValue] of Object.entries(step.inputs)) inputs[input] = asString(inputValue) ?? '';
+          job.uses.push({ kind: 'task', ref: task, line: source.document.lineOf([...stepAt, 'task']), with: inputs });
+          const inline = inputs.script ?? inputs.inlineScript;
+          if (inline) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, 'inputs', inputs.script ? 'script' : 'inlineScript']), inline));
+        }
+      });
+    } else if (isRecord(value) && STRATEGY_KEYS.has(key)) {
+      collectSteps(source, value, [...at, key], job, depth + 1);
+    }
+  }
+}
+
+function triggersOf(root: Record<string, unknown>): CiTrigger[] {
+  const triggers = new Set<CiTrigger>();
+  const trigger = root.trigger;
+  if (trigger !== 'none') {
+    const onlyTags = isRecord(trigger) && 'tags' in trigger && !('branches' in trigger);
+    triggers.add(onlyTags ? 'tag' : 'push');
+  }
+  if (root.pr !== 'none') triggers.add('pull_request');
+  if (root.schedules !== undefined) triggers.add('schedule');
+  return [...triggers];
+}
+

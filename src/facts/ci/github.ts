@@ -1,0 +1,76 @@
+import type { Workflow } from '../github-workflows.js';
+import { localUsesPath } from '../github-workflows.js';
+import { commandsOfNumberedScript, type CiTrigger, type RawJob } from './model.js';
+
+const EVENT_TRIGGERS: Record<string, CiTrigger> = {
+  push: 'push',
+  pull_request: 'pull_request',
+  pull_request_target: 'pull_request',
+  merge_group: 'pull_request',
+  schedule: 'schedule',
+  workflow_dispatch: 'manual',
+  repository_dispatch: 'manual',
+  release: 'release',
+  workflow_call: 'workflow_call',
+};
+
+function triggersOf(workflow: Workflow): CiTrigger[] {
+  const triggers = new Set<CiTrigger>();
+  for (const event of workflow.events) {
+    if (event === 'push' && workflow.pushFilters?.tags && !workflow.pushFilters.branches) triggers.add('tag');
+    else triggers.add(EVENT_TRIGGERS[event] ?? 'other');
+  }
+  return [...triggers];
+}
+
+/** Jobs of GitHub Actions workflows; jobs of reusable workflows take their callers' triggers. */
+export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
+  const files = workflows.filter((workflow) => workflow.kind === 'workflow');
+  const callerTriggers = new Map<string, Set<CiTrigger>>();
+  for (const workflow of files) {
+    for (const job of workflow.jobs) {
+      const called = job.uses ? localUsesPath(job.uses) : undefined;
+      if (!called) continue;
+      const set = callerTriggers.get(called) ?? new Set<CiTrigger>();
+      triggersOf(workflow).forEach((trigger) => set.add(trigger));
+      callerTriggers.set(called, set);
+    }
+  }
+  const actions = new Map(workflows.filter((workflow) => workflow.kind === 'action').map((action) => [action.file.replace(/\/?action\.ya?ml$/, ''), action]));
+  const jobs: RawJob[] = [];
+  for (const workflow of files) {
+    let triggers = triggersOf(workflow);
+    const inherited = callerTriggers.get(workflow.file);
+    if (inherited) triggers = [...new Set([...triggers.filter((trigger) => trigger !== 'workflow_call'), ...inherited])];
+    for (const job of workflow.jobs) {
+      const raw: RawJob = {
+        system: 'github-actions',
+        file: workflow.file,
+        id: job.id,
+        triggers,
+        environments: job.environments,
+        approval: false,
+        commands: [],
+        uses: job.images.map((image) => ({ kind: 'image' as const, ref: image, line: job.line })),
+      };
+      if (job.name !== undefined) raw.name = job.name;
+      if (job.line !== undefined) raw.line = job.line;
+      if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
+      for (const step of job.steps) {
+        if (step.workingDirectory && raw.workingDirectory === undefined) raw.workingDirectory = step.workingDirectory;
+        if (step.run !== undefined) raw.commands.push(...commandsOfNumberedScript(step.run, step.runLines));
+        if (!step.uses) continue;
+        raw.uses.push({ kind: 'action', ref: step.uses, line: step.usesLine, with: step.with });
+        // A local composite action's steps run as part of this job.
+        const local = localUsesPath(step.uses);
+        const action = local === undefined ? undefined : actions.get(local);
+        for (const actionStep of action?.jobs[0]?.steps ?? []) {
+          if (actionStep.run !== undefined) raw.commands.push(...commandsOfNumberedScript(actionStep.run, actionStep.runLines, action?.file));
+          if (actionStep.uses) raw.uses.push({ kind: 'action', ref: actionStep.uses, line: actionStep.usesLine, file: action?.file, with: actionStep.with });
+        }
+      }
+      jobs.push(raw);
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import type { Repository } from '../../repo/repository.js';
+import { classifyCommand, kindsOfScriptName, scriptLines, type CommandKind } from './commands.js';
+import type { CiCommand } from './model.js';
+import { isRecord } from './shapes.js';
+
+const MAX_DEPTH = 4;
+const MAKEFILES = ['Makefile', 'makefile', 'GNUmakefile'];
+const MAKE_TARGET = /^([A-Za-z0-9_./%-][A-Za-z0-9_./% -]{0,200}):(?!=)(.{0,2000})$/;
+
+interface Makefile {
+  targets: Map<string, { line: number; prerequisites: string[]; recipe: { text: string; line: number }[] }>;
+  first?: string;
+}
+
+/**
+ * Follows what a CI command delegates to, without running anything: package.json scripts (with their
+ * pre/post hooks), Makefile targets (recipes and prerequisites) and, one level deep, script files.
+ */
+export class ScriptResolver {
+  private readonly makefiles = new Map<string, Makefile | undefined>();
+
+  constructor(private readonly repo: Repository) {}
+
+  /** The command and everything it reaches, each classified; the command's kinds include theirs. */
+  expand(text: string, file: string, line: number | undefined, directory: string, depth = 0, via?: string, scriptFiles = true): CiCommand[] {
+    const classified = classifyCommand(text);
+    const kinds = new Set<CommandKind>(classified.kinds);
+    const reached: CiCommand[] = [];
+    const follow = (found: CiCommand[]): void => {
+      found.forEach((command) => command.kinds.forEach((kind) => kinds.add(kind)));
+      reached.push(...found);
+    };
+    if (depth < MAX_DEPTH) {
+      for (const reference of classified.references) {
+        if (reference.kind === 'package-script') {
+          const scripts = [`pre${reference.name}`, reference.name, `post${reference.name}`].map((name) => this.packageScript(directory, name));
+          if (scripts[1]) {
+            for (const script of scripts) {
+              if (script) follow(this.expand(script.text, script.file, script.line, path.posix.dirname(script.file), depth + 1, `${script.file} script "${script.name}"`, scriptFiles));
+            }
+          } else if (reference.fanOut) {
+            kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
+          }
+        } else if (reference.kind === 'make-target') {
+          follow(this.makeTarget(directory, reference.makefile, reference.name, depth + 1, scriptFiles));
+        } else if (scriptFiles) {
+          follow(this.scriptFile(directory, reference.path, depth + 1));
+        }
+      }
+    }
+    const command: CiCommand = { text, file, kinds: [...kinds] };
+    if (line !== undefined) command.line = line;
+    if (via !== undefined) command.via = via;
+    return [command, ...reached];
+  }
+
+  private packageScript(directory: string, name: string): { name: string; text: string; file: string; line?: number } | undefined {
+    for (const dir of directory && directory !== '.' ? [directory, '.'] : ['.']) {
+      const file = dir === '.' ? 'package.json' : `${dir}/package.json`;
+      if (!this.repo.has(file)) continue;
+      const document = this.repo.json(file);
+      const scripts = isRecord(document?.value) ? document.value.scripts : undefined;
+      const text = isRecord(scripts) ? scripts[name] : undefined;
+      if (typeof text !== 'string') continue;
+      const line = document?.lineOf(['scripts', name]);
+      return line === undefined ? { name, text, file } : { name, text, file, line };
+    }
+    return undefined;
+  }
+
+  private makeTarget(directory: string, makefileName: string | undefined, target: string, depth: number, scriptFiles: boolean): CiCommand[] {
+    const candidates = makefileName ? [makefileName] : MAKEFILES;
+    for (const name of candidates) {
+      const file = normalise(directory, name);
+      if (!file || !this.repo.has(file)) continue;
+      const makefile = this.makefile(file);
+      const wanted = target || makefile?.first;
+      const entry = wanted ? makefile?.targets.get(wanted) : undefined;
+      if (!entry || !wanted) return [];
+      const commands: CiCommand[] = [];
+      for (const prerequisite of entry.prerequisites) {
+        if (depth < MAX_DEPTH && makefile?.targets.has(prerequisite)) commands.push(...this.makeTarget(directory, makefileName, prerequisite, depth + 1, scriptFiles));
+      }
+      for (const recipe of entry.recipe) {
+        const text = recipe.text.replace(/\$[({]MAKE[)}]/g, 'make');
+        commands.push(...this.expand(text, file, recipe.line, directory, depth, `${file} target "${wanted}"`, scriptFiles));
+      }
+      return commands;
+    }
+    const kinds = kindsOfScriptName(target);
+    return kinds.length ? [{ text: `make ${target}`, file: '', kinds, via: 'target name (no Makefile found)' }] : [];
+  }
+
+  private makefile(file: string): Makefile | undefined {
+    if (this.makefiles.has(file)) return this.makefiles.get(file);
+    const text = this.repo.readText(file);
+    const parsed = text === undefined ? undefined : parseMakefile(text);
+    this.makefiles.set(file, parsed);
+    return parsed;
+  }
+
+  private scriptFile(directory: string, target: string, depth: number): CiCommand[] {
+    const file = normalise(directory, target) ?? normalise('.', target);
+    if (!file || !this.repo.has(file)) return [];
+    const text = this.repo.readText(file);
+    if (text === undefined) return [];
+    return scriptLines(text).flatMap((entry) => this.expand(entry.text, file, entry.index + 1, directory, depth, `script ${file}`, false));
+  }
+}
+
+/** A repository-relative path, or undefined when it leaves the repository or is absolute. */
+function normalise(directory: string, target: string): string | undefined {
+  if (target.startsWith('/') || target.includes('$')) return undefined;
+  const joined = path.posix.normalize(path.posix.join(directory || '.', target));
+  return joined.startsWith('..') ? undefined : joined;
+}
+
+export function parseMakefile(text: string): Makefile {
+  const makefile: Makefile = { targets: new Map() };
+  const lines = text.split('\n');
+  let current: { recipe: { text: string; line: number }[] }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] ?? '';
+    if (raw.startsWith('\t')) {
+      let text = raw.slice(1);
+      const line = index + 1;
+      while (text.endsWith('\\') && index + 1 < lines.length) text = `${text.slice(0, -1)} ${(lines[++index] ?? '').trim()}`;
+      text = text.trim().replace(/^[@+-]{1,3}/, '').trim();
+      if (text && !text.startsWith('#')) current.forEach((target) => target.recipe.push({ text, line }));
+      continue;
+    }
+    if (!raw.trim() || raw.trimStart().startsWith('#')) continue;
+    const match = MAKE_TARGET.exec(raw);
+    if (!match?.[1] || raw.includes(':=') || /^\s/.test(raw)) {
+      current = [];
+      continue;
+    }
+    const [prerequisites = '', inline] = (match[2] ?? '').split(';');
+    const names = match[1].trim().split(/\s+/).filter((name) => !name.startsWith('.') || name === '.');
+    current = names.map((name) => {
+      const entry = { line: index + 1, prerequisites: prerequisites.trim().split(/\s+/).filter(Boolean), recipe: [] as { text: string; line: number }[] };
+      if (inline?.trim()) entry.recipe.push({ text: inline.trim(), line: index + 1 });
+      makefile.targets.set(name, entry);
+      makefile.first ??= name.includes('%') ? undefined : name;
+      return entry;
+    });
+  }
+  return makefile;
+}
