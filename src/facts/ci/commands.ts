@@ -392,3 +392,31 @@ export function kindsOfScriptName(name: string): CommandKind[] {
   if (/(^|[:_-])(lint|typecheck|type-check|check-types|tsc|format:check|fmt:check)([:_-]|$)/i.test(name)) kinds.push('lint');
   return kinds;
 }
+
+const LINTER_LANGUAGES: Record<string, string> = {
+  eslint: 'javascript', biome: 'javascript', oxlint: 'javascript', standard: 'javascript', xo: 'javascript', 'ts-standard': 'javascript',
+  tslint: 'javascript', tsc: 'javascript', 'vue-tsc': 'javascript',
+  ruff: 'python', flake8: 'python', pylint: 'python', mypy: 'python', pyright: 'python', pycodestyle: 'python', pyflakes: 'python',
+  'golangci-lint': 'go', staticcheck: 'go', revive: 'go',
+  ktlint: 'java', detekt: 'java', checkstyle: 'java',
+  rubocop: 'ruby', standardrb: 'ruby',
+};
+
+/** The languages whose linters a command line runs (`javascript`, `python`, `go`, `rust`, `java`, `ruby`). */
+export function linterLanguages(line: string): string[] {
+  const languages = new Set<string>();
+  for (const words of simpleCommands(line)) {
+    const argv = effectiveArgv(words);
+    const [raw = '', ...args] = argv;
+    const program = programName(raw.startsWith('@') ? raw.slice(1) : raw);
+    const sub = args.find((arg) => !arg.startsWith('-')) ?? '';
+    const language = LINTER_LANGUAGES[program];
+    if (language) languages.add(language);
+    if (program === 'go' && sub === 'vet') languages.add('go');
+    if (program === 'cargo' && sub === 'clippy') languages.add('rust');
+    if (program === 'deno' && sub === 'lint') languages.add('javascript');
+    if ((program === 'mvn' || program === 'mvnw' || program === 'gradle' || program === 'gradlew') && args.some((arg) => /checkstyle|spotbugs|pmd|detekt|ktlint/i.test(arg))) languages.add('java');
+    if ((program === 'rake' || program === 'bundle') && args.includes('rubocop')) languages.add('ruby');
+  }
+  return [...languages];
+}

@@ -1,0 +1,35 @@
+import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { ciFacts, type CiJob } from '../../facts/ci.js';
+import { jobAddress } from './ci-jobs.js';
+
+/** A job that deploys: runs a deployment command or action, or is named for deploying. */
+function deploys(job: CiJob): boolean {
+  return job.kinds.includes('deploy') || /deploy/i.test(`${job.id} ${job.name ?? ''}`);
+}
+
+export default defineControl({
+  meta: {
+    id: 'deployments-gated-by-environment',
+    title: 'Deploy jobs target named environments',
+    domain: 'ci',
+    severity: 'medium',
+    rationale: 'A named environment (GitHub/GitLab/Azure environments, Bitbucket deployments) scopes the deployment secrets to that job and lets the platform require approvals and branch rules before production changes.',
+    remediation: 'Give every deploy job its environment (`environment: production` in GitHub Actions and GitLab, a `deployment` job with `environment:` in Azure, `deployment:` in Bitbucket, a restricted context plus an approval job in CircleCI, an `input` step in Jenkins) and protect production with required reviewers.',
+    facts: ['ci'],
+  },
+  async check({ facts }) {
+    const jobs = (await facts(ciFacts)).jobs.filter(deploys);
+    if (jobs.length === 0) return notApplicable('no CI job deploys');
+    const findings: FindingInput[] = jobs
+      .filter((job) => job.environments.length === 0 && !job.approval)
+      .map((job) => ({
+        message: `deploy job ${jobAddress(job)} names no environment and needs no approval`,
+        file: job.file,
+        line: job.line,
+        resource: jobAddress(job),
+        key: job.id,
+      }));
+    const gated = jobs.filter((job) => job.environments.length > 0 || job.approval);
+    return evaluated(findings, findings.length === 0 ? gated.map((job) => `${jobAddress(job)} → ${job.environments.join(', ') || 'approval'}`).join('; ') : undefined);
+  },
+});
