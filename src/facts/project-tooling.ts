@@ -75,10 +75,10 @@ export const projectToolingFacts = defineCollector<ProjectTooling>({
     const own = repo.files.map((file) => file.path).filter((file) => !NOT_OWN_CODE.test(file));
     const tooling: ProjectTooling = { fileCount: repo.files.length, deliverables: deliverablesOf(repo, own), languages: [], testFiles: [], testFileCount: 0, testCommands: [], linters: [], eslintSecurityPlugins: [] };
     const counts = new Map<Language, { files: number; example: string }>();
-    const manifests = new Set<Language>();
+    const manifests = new Map<Language, string>();
     for (const file of own) {
       const manifest = MANIFESTS[path.posix.basename(file)];
-      if (manifest) manifests.add(manifest);
+      if (manifest && !manifests.has(manifest)) manifests.set(manifest, file);
       const language = EXTENSIONS[path.posix.extname(file)];
       if (!language || file.endsWith('.d.ts') || CONFIG_SCRIPT.test(file) || file.startsWith('.')) continue;
       const entry = counts.get(language) ?? { files: 0, example: file };
@@ -88,6 +88,13 @@ export const projectToolingFacts = defineCollector<ProjectTooling>({
     for (const language of LANGUAGES) {
       const entry = counts.get(language);
       if (entry && (entry.files >= 3 || manifests.has(language))) tooling.languages.push({ language, ...entry });
+    }
+    // A small project: its manifests, or else its most common language, say what it is written in.
+    if (tooling.languages.length === 0) {
+      for (const language of LANGUAGES) {
+        const manifest = manifests.get(language);
+        if (manifest) tooling.languages.push({ language, files: counts.get(language)?.files ?? 0, example: counts.get(language)?.example ?? manifest });
+      }
     }
     if (tooling.languages.length === 0) {
       const [top] = [...counts].sort((a, b) => b[1].files - a[1].files);
