@@ -52,12 +52,15 @@ export default defineControl({
     const findings: FindingInput[] = [];
     for (const workflow of workflows) {
       for (const job of workflow.jobs) {
+        const subject = job.id === 'runs' ? 'action' : `job ${job.id}`;
         for (const step of job.steps) {
           for (const line of [...step.runLines, ...step.scriptLines]) {
             for (const context of new Set(untrustedContexts(line.text))) {
               findings.push(
                 workflowFinding(ID, workflow, {
-                  message: `\${{ ${context} }} is expanded into the ${step.runLines.includes(line) ? 'run: script' : 'github-script script'} of ${job.id === 'runs' ? 'action' : `job ${job.id}`} step ${step.index}; pass it through env: and quote "$VAR"`,
+                  message: step.runLines.includes(line)
+                    ? `\${{ ${context} }} is expanded into the run: script of ${subject} step ${step.index}; pass it through env: and quote "$VAR"`
+                    : `\${{ ${context} }} is expanded into the github-script script of ${subject} step ${step.index}; read it from context.payload instead`,
                   line: line.line ?? step.runLine ?? step.line,
                   resource: workflowResource(workflow, job, step),
                   key: `${context}@${line.text.trim().slice(0, 200)}`,
