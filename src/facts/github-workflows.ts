@@ -69,6 +69,9 @@ export interface GithubWorkflowFacts {
   workflows: Workflow[];
 }
 
+/** Copies of actions kept as test data or vendored dependencies are not the repository's own actions. */
+const NOT_AN_ACTION = /(^|\/)(node_modules|vendor|fixtures|testdata|__fixtures__)\//;
+
 /** Workflow files GitHub runs: directly in .github/workflows, never in sub-folders. */
 export function workflowFiles(repo: Repository): string[] {
   return repo.glob(['.github/workflows/*.yml', '.github/workflows/*.yaml']).map((file) => file.path);
@@ -84,7 +87,7 @@ export const githubWorkflowFacts = defineCollector<GithubWorkflowFacts>({
       const parsed = readDocument(repo, file);
       if (parsed) workflows.push(parseWorkflow(file, parsed.document, parsed.lines, parsed.text));
     }
-    for (const entry of repo.named('action.yml', 'action.yaml')) {
+    for (const entry of repo.named('action.yml', 'action.yaml').filter((file) => !NOT_AN_ACTION.test(file.path))) {
       const parsed = readDocument(repo, entry.path);
       if (parsed) workflows.push(parseAction(entry.path, parsed.document, parsed.lines, parsed.text));
     }

@@ -151,7 +151,7 @@ export function programName(program: string): string {
 
 const TEST_PROGRAMS = new Set([
   'jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'jasmine', 'cypress', 'playwright', 'pytest', 'py.test', 'tox', 'nox',
-  'unittest', 'gotestsum', 'rspec', 'phpunit', 'ctest', 'nyc', 'c8', 'uvu', 'testem', 'tape', 'wdio',
+  'unittest', 'gotestsum', 'rspec', 'phpunit', 'ctest', 'nyc', 'c8', 'uvu', 'testem', 'tape', 'wdio', 'bats', 'shellspec',
 ]);
 const LINT_PROGRAMS = new Set([
   'eslint', 'biome', 'tsc', 'vue-tsc', 'oxlint', 'standard', 'xo', 'stylelint', 'flake8', 'pylint', 'mypy', 'pyright',
@@ -161,7 +161,7 @@ const LINT_PROGRAMS = new Set([
 const SAST_PROGRAMS = new Set(['semgrep', 'bandit', 'gosec', 'brakeman', 'codeql', 'sonar-scanner', 'njsscan', 'horusec', 'opengrep', 'bearer']);
 const SECRET_PROGRAMS = new Set(['gitleaks', 'trufflehog', 'detect-secrets', 'detect-secrets-hook', 'ggshield', 'secretlint', 'talisman', 'git-secrets', 'noseyparker', 'kingfisher', 'tenet']);
 const VULN_PROGRAMS = new Set(['osv-scanner', 'grype', 'pip-audit', 'govulncheck', 'bundler-audit', 'bundle-audit', 'dependency-check', 'dependency-check.sh', 'audit-ci', 'better-npm-audit', 'retire', 'tenet']);
-const PUBLISH_PROGRAMS = new Set(['goreleaser', 'semantic-release', 'twine', 'jreleaser', 'release-it', 'np']);
+const PUBLISH_PROGRAMS = new Set(['goreleaser', 'semantic-release', 'jreleaser', 'release-it', 'np']);
 const DEPLOY_PROGRAMS = new Set(['ansible-playbook', 'kamal', 'cap', 'argocd', 'skaffold', 'flyctl', 'fly', 'netlify', 'vercel', 'firebase', 'serverless', 'sls', 'eb', 'wrangler', 'pulumi', 'cdk', 'heroku', 'helmfile']);
 
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
@@ -267,6 +267,9 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
       break;
     case 'gh':
       if (sub === 'release' && args.includes('create')) add(kinds, 'publish');
+      break;
+    case 'twine':
+      if (sub === 'upload') add(kinds, 'publish');
       break;
     case 'gem':
     case 'poetry':

@@ -36,6 +36,8 @@ export class ScriptResolver {
         if (reference.kind === 'package-script') {
           const scripts = [`pre${reference.name}`, reference.name, `post${reference.name}`].map((name) => this.packageScript(directory, name));
           if (scripts[1]) {
+            // The script's name is what its authors call it; the npm placeholder is not a test.
+            if (!/no test specified/.test(scripts[1].text)) kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
             for (const script of scripts) {
               if (script) follow(this.expand(script.text, script.file, script.line, path.posix.dirname(script.file), depth + 1, `${script.file} script "${script.name}"`, scriptFiles));
             }
@@ -79,6 +81,8 @@ export class ScriptResolver {
       const entry = wanted ? makefile?.targets.get(wanted) : undefined;
       if (!entry || !wanted) return [];
       const commands: CiCommand[] = [];
+      const named = kindsOfScriptName(wanted);
+      if (named.length) commands.push({ text: `make ${wanted}`, file, line: entry.line, kinds: named, via: `${file} target "${wanted}"` });
       for (const prerequisite of entry.prerequisites) {
         if (depth < MAX_DEPTH && makefile?.targets.has(prerequisite)) commands.push(...this.makeTarget(directory, makefileName, prerequisite, depth + 1, scriptFiles));
       }
