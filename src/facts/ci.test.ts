@@ -174,6 +174,32 @@ describe('ci facts', () => {
     assert.deepEqual(facts.systems, []);
   });
 
+  it('CI files of the wrong shape are read as far as they make sense, never thrown', async () => {
+    const facts = await collect({
+      '.github/workflows/a.yml': 'on: 5\npermissions: [x]\njobs: [1, 2]\n',
+      '.github/workflows/b.yml': 'on: {push: 3}\njobs:\n  x:\n    steps: "run"\n  y:\n    steps:\n      - run: 123\n      - uses: {a: 1}\n      - 7\n',
+      '.gitlab-ci.yml': 'include: {local: 5}\ntest:\n  script: {a: 1}\n  extends: [.a, .b]\n.a:\n  extends: .b\n.b:\n  extends: .a\n',
+      '.circleci/config.yml': 'workflows: 5\njobs: [1]\n',
+      'azure-pipelines.yml': 'stages: "x"\n',
+      'bitbucket-pipelines.yml': 'pipelines: []\n',
+      '.travis.yml': 'script: 5\njobs:\n  include: [1, {script: [true]}]\n',
+      Jenkinsfile: "stage('a') { sh '''\nunterminated\n",
+      'Makefile': 'test: test\n\tmake test\n',
+      'package.json': '{"scripts":{"test":"npm test"}}',
+    });
+    assert.ok(facts.jobs.some((entry) => entry.id === 'y' && entry.commands.some((command) => command.text === '123')));
+    assert.ok(facts.jobs.some((entry) => entry.system === 'jenkins'));
+  });
+
+  it('a Makefile whose targets all depend on each other is followed within a budget', async () => {
+    const targets = Array.from({ length: 30 }, (_, index) => `t${index}`);
+    const makefile = `all: ${targets.join(' ')}\n${targets.map((target) => `${target}: ${targets.join(' ')}\n\techo ${target}\n\tmake all`).join('\n')}\n`;
+    const started = Date.now();
+    const facts = await collect({ Makefile: makefile, '.travis.yml': 'script: make all\n' });
+    assert.ok((facts.jobs[0]?.commands.length ?? 0) < 1000);
+    assert.ok(Date.now() - started < 2000);
+  });
+
   it('a malformed CI file is reported, not thrown', async () => {
     const facts = await collect({ '.gitlab-ci.yml': 'test: [unclosed\n', '.travis.yml': '- just a list\n' });
     assert.deepEqual(facts.jobs, []);

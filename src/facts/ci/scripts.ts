@@ -5,6 +5,7 @@ import type { CiCommand } from './model.js';
 import { isRecord } from './shapes.js';
 
 const MAX_DEPTH = 4;
+const MAX_FOLLOWED = 500;
 const MAKEFILES = ['Makefile', 'makefile', 'GNUmakefile'];
 const MAKE_TARGET = /^([A-Za-z0-9_./%-][A-Za-z0-9_./% -]{0,200}):(?!=)(.{0,2000})$/;
 
@@ -19,11 +20,15 @@ interface Makefile {
  */
 export class ScriptResolver {
   private readonly makefiles = new Map<string, Makefile | undefined>();
+  /** Commands still to be followed for the current CI line: a Makefile of many targets must not explode. */
+  private budget = 0;
 
   constructor(private readonly repo: Repository) {}
 
   /** The command and everything it reaches, each classified; the command's kinds include theirs. */
   expand(text: string, file: string, line: number | undefined, directory: string, depth = 0, via?: string, scriptFiles = true): CiCommand[] {
+    if (depth === 0) this.budget = MAX_FOLLOWED;
+    this.budget--;
     const classified = classifyCommand(text);
     const kinds = new Set<CommandKind>(classified.kinds);
     const reached: CiCommand[] = [];
@@ -31,7 +36,7 @@ export class ScriptResolver {
       found.forEach((command) => command.kinds.forEach((kind) => kinds.add(kind)));
       reached.push(...found);
     };
-    if (depth < MAX_DEPTH) {
+    if (depth < MAX_DEPTH && this.budget > 0) {
       for (const reference of classified.references) {
         if (reference.kind === 'package-script') {
           const scripts = [`pre${reference.name}`, reference.name, `post${reference.name}`].map((name) => this.packageScript(directory, name));
@@ -84,9 +89,12 @@ export class ScriptResolver {
       const named = kindsOfScriptName(wanted);
       if (named.length) commands.push({ text: `make ${wanted}`, file, line: entry.line, kinds: named, via: `${file} target "${wanted}"` });
       for (const prerequisite of entry.prerequisites) {
+        if (this.budget <= 0) break;
+        this.budget--;
         if (depth < MAX_DEPTH && makefile?.targets.has(prerequisite)) commands.push(...this.makeTarget(directory, makefileName, prerequisite, depth + 1, scriptFiles));
       }
       for (const recipe of entry.recipe) {
+        if (this.budget <= 0) break;
         const text = recipe.text.replace(/\$[({]MAKE[)}]/g, 'make');
         commands.push(...this.expand(text, file, recipe.line, directory, depth, `${file} target "${wanted}"`, scriptFiles));
       }
