@@ -41,6 +41,14 @@ testControl(control, {
       findings: [{ line: 8, resource: '.github/workflows/t.yml#test/0' }],
     },
     {
+      name: 'a reusable workflow called from pull_request_target',
+      files: {
+        '.github/workflows/entry.yml': 'on: pull_request_target\npermissions: {}\njobs:\n  call:\n    uses: ./.github/workflows/build.yml\n',
+        '.github/workflows/build.yml': `on: workflow_call\njobs:\n  build:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@${SHA}\n        with:\n          ref: \${{ github.event.pull_request.head.ref }}\n      - run: make\n`,
+      },
+      findings: [{ message: 'runs on pull_request_target (called from .github/workflows/entry.yml)', resource: '.github/workflows/build.yml#build/0' }],
+    },
+    {
       name: 'merge ref of the pull request',
       files: {
         '.github/workflows/t.yml': target(`      - uses: actions/checkout@${SHA}\n        with:\n          ref: refs/pull/\${{ github.event.number }}/merge\n      - run: make\n`),

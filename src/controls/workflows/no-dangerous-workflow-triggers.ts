@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { githubWorkflowFacts, type WorkflowStep } from '../../facts/github-workflows.js';
+import { githubWorkflowFacts, localUsesPath, type Workflow, type WorkflowStep } from '../../facts/github-workflows.js';
 import { workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'no-dangerous-workflow-triggers';
@@ -40,13 +40,23 @@ export default defineControl({
     facts: ['github-workflows'],
   },
   async check({ facts }) {
-    const workflows = (await facts(githubWorkflowFacts)).workflows.filter(
-      (workflow) => workflow.kind === 'workflow' && workflow.events.some((event) => PRIVILEGED_EVENTS.includes(event)),
-    );
-    if (workflows.length === 0) return notApplicable('no workflow runs on pull_request_target or workflow_run');
+    const all = (await facts(githubWorkflowFacts)).workflows.filter((workflow) => workflow.kind === 'workflow');
+    const privileged = new Map<Workflow, string>();
+    for (const workflow of all) {
+      const events = workflow.events.filter((name) => PRIVILEGED_EVENTS.includes(name));
+      if (events.length) privileged.set(workflow, events.join(' and '));
+    }
+    // A reusable workflow called by a privileged one runs with the caller's privileges.
+    for (const [caller, event] of [...privileged]) {
+      for (const job of caller.jobs) {
+        const called = job.uses ? localUsesPath(job.uses) : undefined;
+        const target = all.find((workflow) => workflow.file === called);
+        if (target && !privileged.has(target)) privileged.set(target, `${event} (called from ${caller.file})`);
+      }
+    }
+    if (privileged.size === 0) return notApplicable('no workflow runs on pull_request_target or workflow_run');
     const findings: FindingInput[] = [];
-    for (const workflow of workflows) {
-      const event = workflow.events.filter((name) => PRIVILEGED_EVENTS.includes(name)).join(' and ');
+    for (const [workflow, event] of privileged) {
       for (const job of workflow.jobs) {
         job.steps.forEach((step, position) => {
           const checkout = untrustedCheckout(step);
