@@ -13,9 +13,9 @@ import { classifyUse } from './ci/uses.js';
 import { ScriptResolver } from './ci/scripts.js';
 import { classifyCommand, scriptLines, type CommandKind } from './ci/commands.js';
 import { asString, isRecord } from './ci/shapes.js';
-import type { CiJob, CiSystem, RawJob } from './ci/model.js';
+import type { CiJob, CiSystem, OpaqueConfig, RawJob } from './ci/model.js';
 
-export type { CiJob, CiSystem, CiCommand, CiUse, CiTrigger } from './ci/model.js';
+export type { CiJob, CiSystem, CiCommand, CiUse, CiTrigger, OpaqueConfig } from './ci/model.js';
 export type { CommandKind } from './ci/commands.js';
 
 /** A check run before each commit (pre-commit, husky, lefthook). */
@@ -32,6 +32,10 @@ export interface CiFacts {
   systems: { system: CiSystem; files: string[] }[];
   jobs: CiJob[];
   hooks: CommitHook[];
+  /** Pipeline-wide configuration tenet cannot read (GitLab project and remote includes). */
+  opaque: OpaqueConfig[];
+  /** CI files that could not be parsed: what they run is unknown. */
+  unreadable: string[];
 }
 
 /** CI configuration of every supported system, normalised to jobs with triggers, environments and classified commands. */
@@ -40,9 +44,10 @@ export const ciFacts = defineCollector<CiFacts>({
   description: 'CI systems, their jobs, triggers, environments, commands (scripts followed) and the actions, images and orbs they use',
   async collect({ repo, facts }) {
     const { workflows } = await facts(githubWorkflowFacts);
+    const opaque: OpaqueConfig[] = [];
     const raw: RawJob[] = [
       ...githubJobs(workflows),
-      ...gitlabJobs(repo),
+      ...gitlabJobs(repo, opaque),
       ...circleciJobs(repo),
       ...travisJobs(repo),
       ...jenkinsJobs(repo),
@@ -51,7 +56,9 @@ export const ciFacts = defineCollector<CiFacts>({
     ];
     const resolver = new ScriptResolver(repo);
     const jobs = raw.map((job) => normaliseJob(job, resolver));
-    return { systems: systemsOf(repo, raw, workflowFiles(repo)), jobs, hooks: commitHooks(repo) };
+    const systems = systemsOf(repo, raw, workflowFiles(repo));
+    const unreadable = systems.flatMap((system) => system.files).filter((file) => /\.ya?ml$/.test(file) && repo.yaml(file) === undefined);
+    return { systems, jobs, hooks: commitHooks(repo), opaque, unreadable };
   },
 });
 
@@ -74,6 +81,7 @@ function normaliseJob(raw: RawJob, resolver: ScriptResolver): CiJob {
     commands,
     uses,
     kinds: [...kinds],
+    opaque: raw.opaque ?? [],
   };
   if (raw.name !== undefined) job.name = raw.name;
   if (raw.line !== undefined) job.line = raw.line;

@@ -18,6 +18,21 @@ export function evidenceOf(job: CiJob, kind: CommandKind): string {
   return use ? `${jobAddress(job)} uses ${use.ref}` : jobAddress(job);
 }
 
+/**
+ * Why a search of the CI configuration cannot be complete, or undefined when it can: files that did
+ * not parse, and configuration run from elsewhere (other repositories' workflows, remote includes,
+ * orb jobs, templates). A control that finds nothing then says unknown rather than fail.
+ */
+export function blindSpots(ci: CiFacts): string | undefined {
+  const parts = [
+    ...ci.unreadable.map((file) => `${file} could not be parsed`),
+    ...ci.opaque.map((entry) => `${entry.file} includes ${entry.ref}`),
+    ...ci.jobs.flatMap((job) => job.opaque.map((ref) => `${jobAddress(job)} runs ${ref}`)),
+  ];
+  if (parts.length === 0) return undefined;
+  return `CI configuration tenet cannot read: ${[...new Set(parts)].slice(0, 5).join('; ')}${parts.length > 5 ? ' …' : ''}`;
+}
+
 /** The finding when no CI system is configured at all. */
 export function noCiFinding(what: string): FindingInput {
   return { message: `no CI configuration found, so nothing ${what} (looked for GitHub Actions, GitLab CI, CircleCI, Travis, Jenkinsfile, Azure Pipelines, Bitbucket Pipelines)`, key: 'no-ci' };

@@ -14,5 +14,12 @@ testControl(control, {
     { name: 'lint script exists but CI never runs it', files: { 'package.json': '{"scripts":{"lint":"eslint ."}}', '.github/workflows/ci.yml': gh('npm test') }, findings: [{ message: 'no CI job runs a linter' }] },
     { name: 'no CI', files: { 'package.json': '{}' }, findings: [{ message: 'no CI configuration' }] },
   ],
+  unknown: [
+    {
+      name: 'linting may happen in another repository\'s reusable workflow',
+      files: { 'package.json': '{}', '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    uses: org/ci/.github/workflows/lint.yml@v1\n' },
+      reason: /lint\.yml@v1/,
+    },
+  ],
   notApplicable: [{ name: 'no source code', files: { 'docs/index.md': '# x\n' } }],
 });

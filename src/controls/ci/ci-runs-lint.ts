@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
 import { ciFacts } from '../../facts/ci.js';
 import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { evidenceOf, jobAddress, jobsDoing, noCiFinding } from './ci-jobs.js';
+import { blindSpots, evidenceOf, jobAddress, jobsDoing, noCiFinding } from './ci-jobs.js';
 
 export default defineControl({
   meta: {
@@ -18,6 +18,8 @@ export default defineControl({
     if (tooling.languages.length === 0) return notApplicable('no source code in a language tenet recognises');
     if (ci.systems.length === 0) return evaluated([noCiFinding('runs a linter')]);
     const lintJobs = jobsDoing(ci, 'lint');
+    const blind = blindSpots(ci);
+    if (lintJobs.length === 0 && blind) return unknown(`no linter found in the CI configuration tenet can read; ${blind}`);
     if (lintJobs.length === 0) {
       return evaluated([{ message: `no CI job runs a linter (jobs: ${ci.jobs.map(jobAddress).join(', ') || 'none'})`, file: ci.systems[0]?.files[0], key: 'no-lint' }]);
     }

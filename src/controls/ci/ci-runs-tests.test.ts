@@ -28,5 +28,18 @@ testControl(control, {
     { name: 'CI builds only', files: { 'main.go': 'package main\n', 'go.mod': 'module x\n', '.github/workflows/ci.yml': gh('[push, pull_request]', 'go build ./...') } },
     { name: 'no CI at all', files: { 'app.py': 'print(1)\n', 'pyproject.toml': '[project]\n' }, findings: [{ message: 'no CI configuration' }] },
   ],
+  unknown: [
+    {
+      name: 'tests may live in a remote GitLab include',
+      files: { 'package.json': pkg, '.gitlab-ci.yml': "include:\n  - project: platform/ci\n    file: node.yml\nbuild:\n  script: npm run build\n" },
+      reason: /includes platform\/ci\/node\.yml/,
+    },
+    { name: 'the only workflow is malformed', files: { 'package.json': pkg, '.github/workflows/ci.yml': 'on: [push\n' }, reason: /could not be parsed/ },
+    {
+      name: 'tests only on push, but a reusable workflow from another repository also runs',
+      files: { 'package.json': pkg, '.github/workflows/ci.yml': `${gh('push', 'npm test')}  shared:\n    uses: org/ci/.github/workflows/node.yml@v1\n` },
+      findings: [{ outcome: 'unknown', message: 'never on pull requests' }],
+    },
+  ],
   notApplicable: [{ name: 'no source code', files: { 'README.md': '# docs\n', '.github/workflows/ci.yml': gh('push', 'echo hi') } }],
 });

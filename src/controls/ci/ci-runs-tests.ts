@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
 import { ciFacts } from '../../facts/ci.js';
 import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { evidenceOf, jobAddress, jobsDoing, noCiFinding } from './ci-jobs.js';
+import { blindSpots, evidenceOf, jobAddress, jobsDoing, noCiFinding } from './ci-jobs.js';
 
 export default defineControl({
   meta: {
@@ -18,6 +18,8 @@ export default defineControl({
     if (tooling.languages.length === 0) return notApplicable('no source code in a language tenet recognises');
     if (ci.systems.length === 0) return evaluated([noCiFinding('runs the tests')]);
     const testJobs = jobsDoing(ci, 'test');
+    const blind = blindSpots(ci);
+    if (testJobs.length === 0 && blind) return unknown(`no test command found in the CI configuration tenet can read; ${blind}`);
     if (testJobs.length === 0) {
       return evaluated([{ message: `no CI job runs a test command (jobs: ${ci.jobs.map(jobAddress).join(', ') || 'none'})`, file: ci.systems[0]?.files[0], key: 'no-tests' }]);
     }
@@ -31,6 +33,7 @@ export default defineControl({
         line: first?.line,
         resource: first ? jobAddress(first) : undefined,
         key: `missing-${trigger}`,
+        ...(blind ? { outcome: 'unknown' as const, evidence: blind.slice(0, 200) } : {}),
       });
     }
     return evaluated(findings, findings.length === 0 ? testJobs.slice(0, 3).map((job) => evidenceOf(job, 'test')).join('; ') : undefined);

@@ -15,6 +15,9 @@ testControl(control, {
     { name: 'a publishable package with CI that only tests', files: { 'package.json': '{"name":"lib"}', ...job('npm test', 'ci') }, findings: [{ message: 'no CI job releases, publishes or deploys package.json' }] },
     { name: 'an image and no CI', files: { Dockerfile: 'FROM node:20\n' }, findings: [{ message: 'no CI configuration' }] },
   ],
+  unknown: [
+    { name: 'a remote GitLab include may deploy', files: { Dockerfile: 'FROM scratch\n', '.gitlab-ci.yml': 'include:\n  - remote: https://example.com/ci.yml\ntest:\n  script: make test\n' } },
+  ],
   notApplicable: [
     { name: 'a private package with nothing to ship', files: { 'package.json': '{"name":"app","private":true}', 'index.js': '' } },
     { name: 'documentation only', files: { 'README.md': '' } },

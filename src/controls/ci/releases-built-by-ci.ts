@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
 import { ciFacts, type CiJob } from '../../facts/ci.js';
 import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { evidenceOf, jobAddress, noCiFinding } from './ci-jobs.js';
+import { blindSpots, evidenceOf, jobAddress, noCiFinding } from './ci-jobs.js';
 
 const RELEASE_NAME = /release|publish|deploy|deliver|ship/i;
 
@@ -25,6 +25,8 @@ export default defineControl({
     const shipped = tooling.deliverables.slice(0, 3).join(', ');
     if (ci.systems.length === 0) return evaluated([noCiFinding(`builds releases of ${shipped}`)]);
     const jobs = ci.jobs.filter(releaseJob);
+    const blind = blindSpots(ci);
+    if (jobs.length === 0 && blind) return unknown(`no release or deploy job found in the CI configuration tenet can read; ${blind}`);
     if (jobs.length === 0) {
       return evaluated([{ message: `no CI job releases, publishes or deploys ${shipped} (jobs: ${ci.jobs.map(jobAddress).join(', ') || 'none'})`, file: ci.systems[0]?.files[0], key: 'no-release-job' }]);
     }

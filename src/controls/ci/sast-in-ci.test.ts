@@ -23,5 +23,8 @@ testControl(control, {
     { name: 'CI without SAST', files: { 'package.json': '{}', '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: npm test\n' }, findings: [{ message: 'no CI job runs a static security analysis tool', file: '.github/workflows/ci.yml' }] },
     { name: 'no CI', files: { 'go.mod': 'module x\n' } },
   ],
+  unknown: [
+    { name: 'an Azure template from elsewhere', files: { 'go.mod': 'module x\n', 'azure-pipelines.yml': 'extends:\n  template: security.yml@templates\n' }, reason: /template security\.yml@templates/ },
+  ],
   notApplicable: [{ name: 'no source code', files: { 'README.md': '' } }],
 });

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
 import { ciFacts } from '../../facts/ci.js';
 import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { evidenceOf, jobsDoing, noCiFinding } from './ci-jobs.js';
+import { blindSpots, evidenceOf, jobsDoing, noCiFinding } from './ci-jobs.js';
 
 export default defineControl({
   meta: {
@@ -23,6 +23,8 @@ export default defineControl({
     if (tooling.eslintSecurityPlugins.length > 0 && eslintInCi) {
       return evaluated([], `${tooling.eslintSecurityPlugins.join(', ')} with ESLint run in CI (${evidenceOf(eslintInCi, 'lint')})`);
     }
+    const blind = blindSpots(ci);
+    if (blind) return unknown(`no static security analysis found in the CI configuration tenet can read; ${blind}`);
     return evaluated([{ message: 'no CI job runs a static security analysis tool (CodeQL, Semgrep, Bandit, gosec, Brakeman, SonarQube, Snyk Code, an ESLint security plugin …)', file: ci.systems[0]?.files[0], key: 'no-sast' }]);
   },
 });

@@ -16,5 +16,6 @@ testControl(control, {
     { name: 'CI without a scanner', files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n' }, findings: [{ message: 'no secret scanner runs in CI or as a commit hook' }] },
     { name: 'no CI and no hooks', files: { 'a.py': '' }, findings: [{ message: '(no CI is configured)' }] },
   ],
+  unknown: [{ name: 'a malformed GitLab file', files: { '.gitlab-ci.yml': 'a: [\n' }, reason: /\.gitlab-ci\.yml could not be parsed/ }],
   notApplicable: [{ name: 'empty repository', files: {} }],
 });

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
 import { ciFacts } from '../../facts/ci.js';
 import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { evidenceOf, jobsDoing } from './ci-jobs.js';
+import { blindSpots, evidenceOf, jobsDoing } from './ci-jobs.js';
 
 export default defineControl({
   meta: {
@@ -20,6 +20,8 @@ export default defineControl({
     if (scanning[0]) return evaluated([], evidenceOf(scanning[0], 'secret-scan'));
     const hook = ci.hooks.find((entry) => entry.kinds.includes('secret-scan'));
     if (hook) return evaluated([], `commit hook ${hook.tool} in ${hook.file}${hook.line ? `:${hook.line}` : ''}`);
+    const blind = blindSpots(ci);
+    if (blind) return unknown(`no secret scanner found in the CI configuration tenet can read or in commit hooks; ${blind}`);
     return evaluated([
       {
         message: `no secret scanner runs in CI${ci.systems.length === 0 ? ' (no CI is configured)' : ''} or as a commit hook (gitleaks, trufflehog, detect-secrets, ggshield, secretlint, tenet …)`,

@@ -22,7 +22,7 @@ export function azureJobs(repo: Repository): RawJob[] {
     const document = repo.yaml(file)?.[0];
     if (text === undefined || !document || !isRecord(document.value)) continue;
     const root = document.value;
-    if (!('steps' in root || 'jobs' in root || 'stages' in root)) continue;
+    if (!('steps' in root || 'jobs' in root || 'stages' in root || 'extends' in root)) continue;
     const source: Source = { file, document, lines: text.split('\n') };
     const triggers = triggersOf(root);
     const addJob = (body: Record<string, unknown>, at: (string | number)[], fallbackId: string): void => {
@@ -32,6 +32,8 @@ export function azureJobs(repo: Repository): RawJob[] {
       if (line !== undefined) job.line = line;
       const name = asString(body.displayName);
       if (name !== undefined) job.name = name;
+      const template = asString(body.template);
+      if (template !== undefined) job.opaque = [`template ${template}`];
       const environment = isRecord(body.environment) ? asString(body.environment.name) : asString(body.environment);
       if (environment) job.environments.push(environment.split('.')[0] ?? environment);
       const container = isRecord(body.container) ? asString(body.container.image) : asString(body.container);
@@ -53,6 +55,8 @@ export function azureJobs(repo: Repository): RawJob[] {
     } else {
       addJob(root, [], 'job');
     }
+    const extended = isRecord(root.extends) ? asString(root.extends.template) : undefined;
+    if (extended !== undefined) for (const job of jobs.filter((entry) => entry.file === file)) (job.opaque ??= []).push(`template ${extended}`);
   }
   return jobs;
 }
@@ -69,6 +73,8 @@ function collectSteps(source: Source, body: Record<string, unknown>, at: (string
           const script = asString(step[scriptKey]);
           if (script !== undefined) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, scriptKey]), script));
         }
+        const template = asString(step.template);
+        if (template !== undefined) (job.opaque ??= []).push(`template ${template}`);
         const task = asString(step.task);
         if (task !== undefined) {
           const inputs: Record<string, string> = {};

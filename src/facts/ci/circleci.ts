@@ -67,7 +67,10 @@ function jobOf(context: Context, file: string, jobName: string, id: string, trig
   const [orb, orbJob] = jobName.split('/');
   if (!isRecord(body)) {
     // An orb's job, e.g. `node/test`: only its name says what it does.
-    if (orb && orbJob && context.orbs.has(orb)) job.uses.push({ kind: 'orb', ref: jobName, line: undefined });
+    if (orb && orbJob && context.orbs.has(orb)) {
+      job.uses.push({ kind: 'orb', ref: jobName, line: undefined });
+      job.opaque = [`orb job ${jobName}`];
+    }
     return job;
   }
   const line = keyLine(context.lines, context.document.lineOf(['jobs', jobName]), jobName);

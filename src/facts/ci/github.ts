@@ -36,7 +36,7 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
       callerTriggers.set(called, set);
     }
   }
-  const actions = new Map(workflows.filter((workflow) => workflow.kind === 'action').map((action) => [action.file.replace(/\/?action\.ya?ml$/, ''), action]));
+  const actions = new Map(workflows.filter((workflow) => workflow.kind === 'action').map((action) => [action.file.replace(/\/?action\.ya?ml$/, '') || '.', action]));
   const jobs: RawJob[] = [];
   for (const workflow of files) {
     let triggers = triggersOf(workflow);
@@ -56,6 +56,7 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
       if (job.name !== undefined) raw.name = job.name;
       if (job.line !== undefined) raw.line = job.line;
       if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
+      if (job.uses && !localUsesPath(job.uses)) raw.opaque = [job.uses];
       for (const step of job.steps) {
         if (step.workingDirectory && raw.workingDirectory === undefined) raw.workingDirectory = step.workingDirectory;
         if (step.run !== undefined) raw.commands.push(...commandsOfNumberedScript(step.run, step.runLines));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
 import type { YamlDocument } from '../../parsers/yaml.js';
 import { asString, asStringList, isRecord, keyLine } from './shapes.js';
-import { commandsOfScript, type CiTrigger, type RawJob } from './model.js';
+import { commandsOfScript, type CiTrigger, type OpaqueConfig, type RawJob } from './model.js';
 
 const RESERVED = new Set(['image', 'services', 'stages', 'types', 'before_script', 'after_script', 'variables', 'cache', 'include', 'workflow', 'default', 'spec']);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'] as const;
@@ -22,7 +22,7 @@ interface Definition {
 }
 
 /** Jobs of .gitlab-ci.yml and the local files it includes; other includes are recorded as templates. */
-export function gitlabJobs(repo: Repository): RawJob[] {
+export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJob[] {
   if (!repo.has('.gitlab-ci.yml')) return [];
   const definitions = new Map<string, Definition>();
   const templates: { ref: string; file: string; line?: number }[] = [];
@@ -43,7 +43,9 @@ export function gitlabJobs(repo: Repository): RawJob[] {
         const matches = target.includes('*') ? repo.glob(target).map((entry) => entry.path) : [path.posix.normalize(target)];
         matches.forEach(load);
       } else if (include.ref) {
-        templates.push({ ref: include.ref, file, line: keyLine(source.lines, document.lineOf(['include']), 'include') });
+        const line = keyLine(source.lines, document.lineOf(['include']), 'include');
+        if (include.template) templates.push({ ref: include.ref, file, line });
+        else opaque.push(line === undefined ? { file, ref: include.ref } : { file, line, ref: include.ref });
       }
     }
     for (const [name, body] of Object.entries(root)) {
@@ -100,15 +102,24 @@ function globalOrigin(globals: { body: Record<string, unknown>; source: Source }
   return key in globals.body ? { at: [key], source: globals.source } : undefined;
 }
 
-function includesOf(value: unknown): { local?: string; ref?: string }[] {
+interface Include {
+  local?: string;
+  ref?: string;
+  /** A GitLab-provided template, known by its name. */
+  template?: boolean;
+}
+
+function includesOf(value: unknown): Include[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return items.flatMap((item): { local?: string; ref?: string }[] => {
+  return items.flatMap((item): Include[] => {
     if (typeof item === 'string') return /^https?:\/\//.test(item) ? [{ ref: item }] : [{ local: item }];
     if (!isRecord(item)) return [];
     const local = asString(item.local);
     if (local !== undefined) return [{ local }];
-    const template = asString(item.template) ?? asString(item.remote) ?? asString(item.component);
-    if (template !== undefined) return [{ ref: template }];
+    const template = asString(item.template);
+    if (template !== undefined) return [{ ref: template, template: true }];
+    const remote = asString(item.remote) ?? asString(item.component);
+    if (remote !== undefined) return [{ ref: remote }];
     const project = asString(item.project);
     if (project !== undefined) return asStringList(item.file).map((file) => ({ ref: `${project}/${file}` }));
     return [];

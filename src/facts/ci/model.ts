@@ -43,6 +43,15 @@ export interface CiJob {
   uses: CiUse[];
   /** Every kind of work its commands and uses do. */
   kinds: CommandKind[];
+  /** What it runs that tenet cannot read (another repository's workflow, an orb's job, a template). */
+  opaque: string[];
+}
+
+/** CI configuration a pipeline runs but tenet cannot read: another repository's workflow, a remote include, an orb's job, a template. */
+export interface OpaqueConfig {
+  file: string;
+  line?: number;
+  ref: string;
 }
 
 /** A job as a CI parser reads it, before scripts are followed and commands classified. */
@@ -60,6 +69,8 @@ export interface RawJob {
   uses: { kind: CiUse['kind']; ref: string; line?: number; file?: string; with?: Record<string, string> }[];
   /** Directory its commands run in, when the CI file says. */
   workingDirectory?: string;
+  /** What it runs that tenet cannot read. */
+  opaque?: string[];
 }
 
 export interface RawCommand {

@@ -41,6 +41,8 @@ export function travisJobs(repo: Repository): RawJob[] {
     addDeploy(job, body.deploy, [...at, 'deploy'], document);
     return job;
   };
+  const imports = Array.isArray(root.import) ? root.import : root.import === undefined ? [] : [root.import];
+  const opaque = imports.map((entry) => `import ${isRecord(entry) ? asString(entry.source) ?? '' : asString(entry) ?? ''}`);
   const include = isRecord(root.jobs) ? root.jobs.include : isRecord(root.matrix) ? root.matrix.include : undefined;
   const includeKey = isRecord(root.jobs) ? 'jobs' : 'matrix';
   if (Array.isArray(include) && include.length > 0) {
@@ -51,6 +53,7 @@ export function travisJobs(repo: Repository): RawJob[] {
   } else {
     jobs.push(build(root, [], 'build'));
   }
+  if (opaque.length) jobs.forEach((job) => (job.opaque = opaque));
   return jobs;
 }
 
