@@ -49,6 +49,14 @@ describe('ci facts', () => {
     assert.deepEqual(job(facts, 'publish').kinds, ['publish']);
   });
 
+  it('a job if: on one event narrows the workflow triggers', async () => {
+    const facts = await collect({
+      '.github/workflows/ci.yml': "on: [push, pull_request]\njobs:\n  a:\n    if: github.event_name == 'push'\n    runs-on: x\n    steps: [{run: make}]\n  b:\n    if: github.event_name == 'push' || github.event_name == 'pull_request'\n    runs-on: x\n    steps: [{run: make}]\n",
+    });
+    assert.deepEqual(job(facts, 'a').triggers, ['push']);
+    assert.deepEqual(job(facts, 'b').triggers, ['push', 'pull_request']);
+  });
+
   it('npm test without a test script is not a test; the default placeholder script is not either', async () => {
     const facts = await collect({
       '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: npm test\n',

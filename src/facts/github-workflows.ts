@@ -43,6 +43,8 @@ export interface WorkflowJob {
   uses?: string;
   usesLine?: number;
   steps: WorkflowStep[];
+  /** The job's `if:` condition, as written. */
+  condition?: string;
   /** Container and service images the job runs in. */
   images: string[];
   needs: string[];
@@ -159,6 +161,8 @@ function parseJob(id: string, job: Record<string, unknown>, at: (string | number
   parsed.line = keyLine(lines, document.lineOf(at), id);
   const name = asString(job.name);
   if (name !== undefined) parsed.name = name;
+  const condition = asString(job.if);
+  if (condition !== undefined) parsed.condition = condition;
   const environment = isRecord(job.environment) ? asString(job.environment.name) : asString(job.environment);
   if (environment) parsed.environments.push(environment);
   if ('permissions' in job) {

@@ -14,6 +14,15 @@ const EVENT_TRIGGERS: Record<string, CiTrigger> = {
   workflow_call: 'workflow_call',
 };
 
+/** A job `if:` that admits one event only (`github.event_name == 'push'`) narrows the workflow's triggers. */
+function narrowedByCondition(triggers: CiTrigger[], condition: string | undefined): CiTrigger[] {
+  if (!condition || /\|\||!=/.test(condition)) return triggers;
+  const events = [...condition.matchAll(/github\.event_name\s{0,4}==\s{0,4}'([a-z_]{1,40})'/g)].map((match) => match[1] ?? '');
+  if (events.length !== 1) return triggers;
+  const only = EVENT_TRIGGERS[events[0] ?? ''] ?? 'other';
+  return triggers.filter((trigger) => trigger === only || (only === 'push' && trigger === 'tag'));
+}
+
 function triggersOf(workflow: Workflow): CiTrigger[] {
   const triggers = new Set<CiTrigger>();
   for (const event of workflow.events) {
@@ -47,7 +56,7 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
         system: 'github-actions',
         file: workflow.file,
         id: job.id,
-        triggers,
+        triggers: narrowedByCondition(triggers, job.condition),
         environments: job.environments,
         approval: false,
         commands: [],
