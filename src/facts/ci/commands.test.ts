@@ -24,6 +24,7 @@ describe('classifyCommand', () => {
     ['ruff format --check .', ['lint']],
     ['black --check src', ['lint']],
     ['uv run mypy src', ['lint']],
+    ['poetry run black --check .', ['lint']],
     ['go test ./... -race', ['test']],
     ['go vet ./...', ['lint']],
     ['golangci-lint run', ['lint']],

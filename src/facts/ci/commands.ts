@@ -133,7 +133,8 @@ export function effectiveArgv(words: readonly string[]): string[] {
     }
     const runner = RUNNERS.find(([tool, verb]) => tool === first && argv[1] === verb);
     if (runner) {
-      argv = argv.slice(2).filter((word) => !word.startsWith('-'));
+      argv = argv.slice(2);
+      while (argv[0]?.startsWith('-')) argv = argv.slice(1);
       if (runner[0] === 'hatch' && argv[0]?.includes(':')) argv[0] = argv[0].split(':').pop() ?? '';
       continue;
     }

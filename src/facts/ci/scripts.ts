@@ -6,6 +6,8 @@ import { isRecord } from './shapes.js';
 
 const MAX_DEPTH = 4;
 const MAX_FOLLOWED = 500;
+/** A generated script (./configure) can run to many thousands of lines; CI entry scripts do not. */
+const MAX_SCRIPT_LINES = 2000;
 const MAKEFILES = ['Makefile', 'makefile', 'GNUmakefile'];
 const MAKE_TARGET = /^([A-Za-z0-9_./%-][A-Za-z0-9_./% -]{0,200}):(?!=)(.{0,2000})$/;
 
@@ -117,7 +119,9 @@ export class ScriptResolver {
     if (!file || !this.repo.has(file)) return [];
     const text = this.repo.readText(file);
     if (text === undefined) return [];
-    return scriptLines(text).flatMap((entry) => this.expand(entry.text, file, entry.index + 1, directory, depth, `script ${file}`, false));
+    return scriptLines(text)
+      .slice(0, MAX_SCRIPT_LINES)
+      .flatMap((entry) => this.expand(entry.text, file, entry.index + 1, directory, depth, `script ${file}`, false));
   }
 }
 
