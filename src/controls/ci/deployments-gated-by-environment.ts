@@ -7,6 +7,11 @@ function deploys(job: CiJob): boolean {
   return job.kinds.includes('deploy') || /deploy/i.test(`${job.id} ${job.name ?? ''}`);
 }
 
+/** The reusable workflow a GitHub job calls: the called workflow's jobs carry the environments. */
+function calledWorkflow(job: CiJob): string | undefined {
+  return job.uses.find((use) => use.kind === 'action' && /\.ya?ml(@|$)/.test(use.ref))?.ref;
+}
+
 export default defineControl({
   meta: {
     id: 'deployments-gated-by-environment',
@@ -20,15 +25,22 @@ export default defineControl({
   async check({ facts }) {
     const jobs = (await facts(ciFacts)).jobs.filter(deploys);
     if (jobs.length === 0) return notApplicable('no CI job deploys');
-    const findings: FindingInput[] = jobs
-      .filter((job) => job.environments.length === 0 && !job.approval)
-      .map((job) => ({
-        message: `deploy job ${jobAddress(job)} names no environment and needs no approval`,
+    const findings: FindingInput[] = [];
+    for (const job of jobs.filter((entry) => entry.environments.length === 0 && !entry.approval)) {
+      const called = calledWorkflow(job);
+      // A local reusable workflow's own jobs are judged in their own right.
+      if (called?.startsWith('./')) continue;
+      findings.push({
+        message: called
+          ? `deploy job ${jobAddress(job)} calls ${called}, whose environments tenet cannot see`
+          : `deploy job ${jobAddress(job)} names no environment and needs no approval`,
         file: job.file,
         line: job.line,
         resource: jobAddress(job),
         key: job.id,
-      }));
+        ...(called ? { outcome: 'unknown' as const } : {}),
+      });
+    }
     const gated = jobs.filter((job) => job.environments.length > 0 || job.approval);
     return evaluated(findings, findings.length === 0 ? gated.map((job) => `${jobAddress(job)} → ${job.environments.join(', ') || 'approval'}`).join('; ') : undefined);
   },
