@@ -10,6 +10,7 @@ import { jenkinsJobs } from './ci/jenkins.js';
 import { azureJobs } from './ci/azure.js';
 import { bitbucketJobs } from './ci/bitbucket.js';
 import { classifyUse } from './ci/uses.js';
+import { parseInlineWaivers, type InlineWaiver } from './inline-waivers.js';
 import { ScriptResolver } from './ci/scripts.js';
 import { classifyCommand, scriptLines, type CommandKind } from './ci/commands.js';
 import { asString, isRecord } from './ci/shapes.js';
@@ -36,6 +37,8 @@ export interface CiFacts {
   opaque: OpaqueConfig[];
   /** CI files that could not be parsed: what they run is unknown. */
   unreadable: string[];
+  /** `tenet:ignore` comments of each CI file that has any. */
+  waivers: Record<string, InlineWaiver[]>;
 }
 
 /** CI configuration of every supported system, normalised to jobs with triggers, environments and classified commands. */
@@ -58,7 +61,12 @@ export const ciFacts = defineCollector<CiFacts>({
     const jobs = raw.map((job) => normaliseJob(job, resolver));
     const systems = systemsOf(repo, raw, workflowFiles(repo));
     const unreadable = systems.flatMap((system) => system.files).filter((file) => /\.ya?ml$/.test(file) && repo.yaml(file) === undefined);
-    return { systems, jobs, hooks: commitHooks(repo), opaque, unreadable };
+    const waivers: Record<string, InlineWaiver[]> = {};
+    for (const file of systems.flatMap((system) => system.files)) {
+      const found = parseInlineWaivers(repo.readText(file) ?? '');
+      if (found.length) waivers[file] = found;
+    }
+    return { systems, jobs, hooks: commitHooks(repo), opaque, unreadable, waivers };
   },
 });
 

@@ -1,6 +1,9 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { ciFacts, type CiJob } from '../../facts/ci.js';
+import { inlineWaiverFor } from '../../facts/inline-waivers.js';
 import { jobAddress } from './ci-jobs.js';
+
+const ID = 'deployments-gated-by-environment';
 
 /** A job that deploys: runs a deployment command or action, or is named for deploying. */
 function deploys(job: CiJob): boolean {
@@ -14,7 +17,7 @@ function calledWorkflow(job: CiJob): string | undefined {
 
 export default defineControl({
   meta: {
-    id: 'deployments-gated-by-environment',
+    id: ID,
     title: 'Deploy jobs target named environments',
     domain: 'ci',
     severity: 'medium',
@@ -23,14 +26,17 @@ export default defineControl({
     facts: ['ci'],
   },
   async check({ facts }) {
-    const jobs = (await facts(ciFacts)).jobs.filter(deploys);
+    const ci = await facts(ciFacts);
+    const jobs = ci.jobs.filter(deploys);
     if (jobs.length === 0) return notApplicable('no CI job deploys');
     const findings: FindingInput[] = [];
     for (const job of jobs.filter((entry) => entry.environments.length === 0 && !entry.approval)) {
       const called = calledWorkflow(job);
       // A local reusable workflow's own jobs are judged in their own right.
       if (called?.startsWith('./')) continue;
+      const suppressed = inlineWaiverFor(ci.waivers[job.file] ?? [], job.file, job.line, ID);
       findings.push({
+        ...(suppressed ? { suppressed } : {}),
         message: called
           ? `deploy job ${jobAddress(job)} calls ${called}, whose environments tenet cannot see`
           : `deploy job ${jobAddress(job)} names no environment and needs no approval`,
