@@ -57,6 +57,15 @@ describe('ci facts', () => {
     assert.deepEqual(job(facts, 'b').triggers, ['push', 'pull_request']);
   });
 
+  it('defaults.run.working-directory decides which package.json a script comes from', async () => {
+    const facts = await collect({
+      '.github/workflows/ci.yml': 'on: push\ndefaults:\n  run:\n    working-directory: web\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: npm test\n',
+      'web/package.json': '{"scripts":{"test":"vitest run"}}',
+    });
+    assert.deepEqual(job(facts, 'a').kinds, ['test']);
+    assert.equal(job(facts, 'a').commands[1]?.file, 'web/package.json');
+  });
+
   it('npm test without a test script is not a test; the default placeholder script is not either', async () => {
     const facts = await collect({
       '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: npm test\n',
@@ -151,12 +160,14 @@ describe('ci facts', () => {
 
   it('Azure Pipelines: stages, deployment jobs with environments, tasks', async () => {
     const facts = await collect({
-      'azure-pipelines.yml': 'trigger: [main]\npr: none\nstages:\n  - stage: build\n    jobs:\n      - job: test\n        steps:\n          - script: npm test\n          - task: SonarQubePrepare@5\n  - stage: release\n    jobs:\n      - deployment: web\n        environment: production.web\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - bash: helm upgrade app chart\n',
+      'azure-pipelines.yml': 'trigger: [main]\npr: none\nstages:\n  - stage: build\n    jobs:\n      - job: test\n        steps:\n          - template: ci/lint-steps.yml\n          - script: npm test\n          - task: SonarQubePrepare@5\n  - stage: release\n    jobs:\n      - deployment: web\n        environment: production.web\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - bash: helm upgrade app chart\n',
+      'ci/lint-steps.yml': 'steps:\n  - bash: npx eslint .\n',
       'package.json': '{"scripts":{"test":"jest"}}',
     });
     const test = job(facts, 'test');
     assert.deepEqual(test.triggers, ['push']);
-    assert.deepEqual([...test.kinds].sort(), ['sast', 'test']);
+    assert.deepEqual([...test.kinds].sort(), ['lint', 'sast', 'test']);
+    assert.deepEqual(test.commands[0], { text: 'npx eslint .', file: 'ci/lint-steps.yml', line: 2, kinds: ['lint'] });
     const web = job(facts, 'web');
     assert.deepEqual({ environments: web.environments, kinds: web.kinds }, { environments: ['production'], kinds: ['deploy'] });
   });

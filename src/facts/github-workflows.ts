@@ -45,6 +45,8 @@ export interface WorkflowJob {
   steps: WorkflowStep[];
   /** The job's `if:` condition, as written. */
   condition?: string;
+  /** `defaults.run.working-directory` of the job, or else of the workflow. */
+  workingDirectory?: string;
   /** Container and service images the job runs in. */
   images: string[];
   needs: string[];
@@ -134,7 +136,11 @@ function parseWorkflow(file: string, document: YamlDocument, lines: string[], te
     workflow.permissionsLine = keyLine(lines, document.lineOf(['permissions']), 'permissions');
   }
   for (const [id, job] of entriesOf(root.jobs)) {
-    if (isRecord(job)) workflow.jobs.push(parseJob(id, job, ['jobs', id], document, lines));
+    if (!isRecord(job)) continue;
+    const parsed = parseJob(id, job, ['jobs', id], document, lines);
+    const fallback = defaultWorkingDirectory(root);
+    if (parsed.workingDirectory === undefined && fallback !== undefined) parsed.workingDirectory = fallback;
+    workflow.jobs.push(parsed);
   }
   return workflow;
 }
@@ -163,6 +169,8 @@ function parseJob(id: string, job: Record<string, unknown>, at: (string | number
   if (name !== undefined) parsed.name = name;
   const condition = asString(job.if);
   if (condition !== undefined) parsed.condition = condition;
+  const workingDirectory = defaultWorkingDirectory(job);
+  if (workingDirectory !== undefined) parsed.workingDirectory = workingDirectory;
   const environment = isRecord(job.environment) ? asString(job.environment.name) : asString(job.environment);
   if (environment) parsed.environments.push(environment);
   if ('permissions' in job) {
@@ -221,6 +229,11 @@ function parseSteps(steps: unknown[], at: (string | number)[], document: YamlDoc
     parsed.push(entry);
   });
   return parsed;
+}
+
+function defaultWorkingDirectory(owner: Record<string, unknown>): string | undefined {
+  const run = isRecord(owner.defaults) ? owner.defaults.run : undefined;
+  return isRecord(run) ? asString(run['working-directory']) : undefined;
 }
 
 function permissionsOf(value: unknown): WorkflowPermissions {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
 import type { YamlDocument } from '../../parsers/yaml.js';
 import { asString, isRecord } from './shapes.js';
@@ -11,6 +12,22 @@ interface Source {
   file: string;
   document: YamlDocument;
   lines: string[];
+  repo: Repository;
+}
+
+function loadSource(repo: Repository, file: string): Source | undefined {
+  const text = repo.has(file) ? repo.readText(file) : undefined;
+  const document = repo.yaml(file)?.[0];
+  if (text === undefined || !document || !isRecord(document.value)) return undefined;
+  return { file, document, lines: text.split('\n'), repo };
+}
+
+/** A template in this repository (`steps/build.yml`, `/ci/steps.yml`); `file@repo` lives elsewhere. */
+function localTemplate(from: string, template: string): string | undefined {
+  if (template.includes('@') || template.includes('$')) return undefined;
+  const joined = template.startsWith('/') ? template.slice(1) : path.posix.join(path.posix.dirname(from), template);
+  const normalised = path.posix.normalize(joined);
+  return normalised.startsWith('..') ? undefined : normalised;
 }
 
 /** Azure Pipelines files: stages → jobs (or deployment jobs with environments) → steps. */
@@ -18,12 +35,10 @@ export function azureJobs(repo: Repository): RawJob[] {
   const files = repo.glob(['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines.yml', '.azure-pipelines/*.yml', 'azure-pipelines/*.yml', '.pipelines/*.yml']).map((file) => file.path);
   const jobs: RawJob[] = [];
   for (const file of files) {
-    const text = repo.readText(file);
-    const document = repo.yaml(file)?.[0];
-    if (text === undefined || !document || !isRecord(document.value)) continue;
-    const root = document.value;
+    const source = loadSource(repo, file);
+    if (!source) continue;
+    const root = source.document.value as Record<string, unknown>;
     if (!('steps' in root || 'jobs' in root || 'stages' in root || 'extends' in root)) continue;
-    const source: Source = { file, document, lines: text.split('\n') };
     const triggers = triggersOf(root);
     const addJob = (body: Record<string, unknown>, at: (string | number)[], fallbackId: string): void => {
       const id = asString(body.deployment) ?? asString(body.job) ?? fallbackId;
@@ -71,17 +86,20 @@ function collectSteps(source: Source, body: Record<string, unknown>, at: (string
         const stepAt = [...at, 'steps', index];
         for (const scriptKey of SCRIPT_STEPS) {
           const script = asString(step[scriptKey]);
-          if (script !== undefined) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, scriptKey]), script));
+          if (script !== undefined) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, scriptKey]), script, source.file));
         }
         const template = asString(step.template);
-        if (template !== undefined) (job.opaque ??= []).push(`template ${template}`);
+        const local = template === undefined ? undefined : localTemplate(source.file, template);
+        const included = local === undefined ? undefined : loadSource(source.repo, local);
+        if (included) collectSteps(included, included.document.value as Record<string, unknown>, [], job, depth + 1);
+        else if (template !== undefined) (job.opaque ??= []).push(`template ${template}`);
         const task = asString(step.task);
         if (task !== undefined) {
           const inputs: Record<string, string> = {};
           if (isRecord(step.inputs)) for (const [input, inputValue] of Object.entries(step.inputs)) inputs[input] = asString(inputValue) ?? '';
-          job.uses.push({ kind: 'task', ref: task, line: source.document.lineOf([...stepAt, 'task']), with: inputs });
+          job.uses.push({ kind: 'task', ref: task, line: source.document.lineOf([...stepAt, 'task']), file: source.file, with: inputs });
           const inline = inputs.script ?? inputs.inlineScript;
-          if (inline) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, 'inputs', inputs.script ? 'script' : 'inlineScript']), inline));
+          if (inline) job.commands.push(...commandsOfScript(source.lines, source.document.lineOf([...stepAt, 'inputs', inputs.script ? 'script' : 'inlineScript']), inline, source.file));
         }
       });
     } else if (isRecord(value) && STRATEGY_KEYS.has(key)) {

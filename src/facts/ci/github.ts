@@ -66,8 +66,9 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
       if (job.line !== undefined) raw.line = job.line;
       if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
       if (job.uses && !localUsesPath(job.uses)) raw.opaque = [job.uses];
+      const workingDirectory = job.steps.find((step) => step.workingDirectory)?.workingDirectory ?? job.workingDirectory;
+      if (workingDirectory !== undefined) raw.workingDirectory = workingDirectory;
       for (const step of job.steps) {
-        if (step.workingDirectory && raw.workingDirectory === undefined) raw.workingDirectory = step.workingDirectory;
         if (step.run !== undefined) raw.commands.push(...commandsOfNumberedScript(step.run, step.runLines));
         if (!step.uses) continue;
         raw.uses.push({ kind: 'action', ref: step.uses, line: step.usesLine, with: step.with });
