@@ -79,21 +79,8 @@ function normaliseJob(raw: RawJob, resolver: ScriptResolver): CiJob {
     return entry;
   });
   const kinds = new Set<CommandKind>([...commands.flatMap((command) => command.kinds), ...uses.flatMap((use) => use.kinds)]);
-  const job: CiJob = {
-    system: raw.system,
-    file: raw.file,
-    id: raw.id,
-    triggers: raw.triggers,
-    environments: raw.environments,
-    approval: raw.approval,
-    commands,
-    uses,
-    kinds: [...kinds],
-    opaque: raw.opaque ?? [],
-  };
-  if (raw.name !== undefined) job.name = raw.name;
-  if (raw.line !== undefined) job.line = raw.line;
-  return job;
+  const { commands: _rawCommands, uses: _rawUses, workingDirectory: _directory, opaque, ...header } = raw;
+  return { ...header, commands, uses, kinds: [...kinds], opaque: opaque ?? [] };
 }
 
 const SYSTEM_FILES: { system: CiSystem; files: (repo: Repository) => string[] }[] = [

@@ -27,7 +27,8 @@ export interface CiUse {
   kinds: CommandKind[];
 }
 
-export interface CiJob {
+/** What every CI system says about a job, before and after its commands are classified. */
+interface JobHeader {
   system: CiSystem;
   file: string;
   /** The job id (GitHub, GitLab, CircleCI, Azure), stage name (Jenkins) or step address (Bitbucket, Travis). */
@@ -39,6 +40,9 @@ export interface CiJob {
   environments: string[];
   /** A person must approve before it runs (CircleCI approval job, Jenkins `input`, manual trigger). */
   approval: boolean;
+}
+
+export interface CiJob extends JobHeader {
   commands: CiCommand[];
   uses: CiUse[];
   /** Every kind of work its commands and uses do. */
@@ -55,15 +59,7 @@ export interface OpaqueConfig {
 }
 
 /** A job as a CI parser reads it, before scripts are followed and commands classified. */
-export interface RawJob {
-  system: CiSystem;
-  file: string;
-  id: string;
-  name?: string;
-  line?: number;
-  triggers: CiTrigger[];
-  environments: string[];
-  approval: boolean;
+export interface RawJob extends JobHeader {
   /** Lines of the scripts it runs, each with its line (and its file, when not the job's own). */
   commands: RawCommand[];
   uses: { kind: CiUse['kind']; ref: string; line?: number; file?: string; with?: Record<string, string> }[];
