@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import type { Collector } from '../engine/control.js';
-import { Repository } from '../repo/repository.js';
-import { makeFixture, removeFixture, type FixtureFiles } from '../testing/fixture.js';
+import { describe, it } from 'node:test';
+import { collectFacts } from '../testing/collect-facts.js';
+import type { FixtureFiles } from '../testing/fixture.js';
 import { ciFacts, type CiFacts, type CiJob } from './ci.js';
 
-const roots: string[] = [];
-after(() => roots.forEach(removeFixture));
-
-async function collect(files: FixtureFiles): Promise<CiFacts> {
-  const root = makeFixture(files);
-  roots.push(root);
-  const repo = await Repository.open(root);
-  const facts = async <T>(collector: Collector<T>): Promise<T> => collector.collect({ repo, config: {}, options: { github: false, online: false }, facts });
-  return facts(ciFacts);
-}
+const collect = (files: FixtureFiles): Promise<CiFacts> => collectFacts(ciFacts, files);
 
 const job = (facts: CiFacts, id: string): CiJob => {
   const found = facts.jobs.find((entry) => entry.id === id);

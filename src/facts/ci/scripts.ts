@@ -141,7 +141,7 @@ export function parseMakefile(text: string): Makefile {
     if (raw.startsWith('\t')) {
       let text = raw.slice(1);
       const line = index + 1;
-      while (text.endsWith('\\') && index + 1 < lines.length) text = `${text.slice(0, -1)} ${(lines[++index] ?? '').trim()}`;
+      while (text.endsWith('\\') && index + 1 < lines.length) text = `${text.slice(0, -1).trimEnd()} ${(lines[++index] ?? '').trim()}`;
       text = text.trim().replace(/^[@+-]{1,3}/, '').trim();
       if (text && !text.startsWith('#')) current.forEach((target) => target.recipe.push({ text, line }));
       continue;

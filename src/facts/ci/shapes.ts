@@ -42,15 +42,19 @@ export function scalarLineNumbers(lines: readonly string[], startLine: number | 
   const valueLines = value.split('\n');
   if (startLine === undefined) return valueLines.map(() => undefined);
   let cursor = startLine;
-  return valueLines.map((valueLine) => {
-    const needle = valueLine.trim().slice(0, 60);
-    if (!needle) return undefined;
-    for (let line = cursor; line <= lines.length && line < cursor + 400; line++) {
-      if ((lines[line - 1] ?? '').includes(needle)) {
-        cursor = line;
-        return line;
-      }
+  const find = (needle: string, within: number): number | undefined => {
+    for (let line = cursor; line <= lines.length && line < cursor + within; line++) {
+      if ((lines[line - 1] ?? '').includes(needle)) return line;
     }
     return undefined;
+  };
+  return valueLines.map((valueLine) => {
+    const text = valueLine.trim();
+    if (!text) return undefined;
+    // Folding joins source lines and quoting adds escapes, so a line's start is what stays findable.
+    const firstWord = text.split(/\s/)[0] ?? text;
+    const found = find(text.slice(0, 60), 400) ?? find(text.slice(0, 20), 50) ?? find(firstWord.slice(0, 20), 50);
+    if (found !== undefined) cursor = found;
+    return found;
   });
 }
