@@ -106,6 +106,11 @@ describe('ci facts', () => {
     assert.equal(deploy.commands[0]?.line, 16);
   });
 
+  it('make test without a Makefile to read counts by its name', async () => {
+    const facts = await collect({ '.travis.yml': 'script: make test\n' });
+    assert.deepEqual(job(facts, 'build').kinds, ['test']);
+  });
+
   it('Travis: default script by language and deploy sections', async () => {
     const facts = await collect({
       '.travis.yml': 'language: node_js\nnode_js: [20]\ndeploy:\n  provider: npm\n  on:\n    tags: true\n',

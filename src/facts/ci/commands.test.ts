@@ -62,6 +62,8 @@ describe('classifyCommand', () => {
     assert.deepEqual(classifyCommand('yarn lint').references, [{ kind: 'package-script', name: 'lint', fanOut: false }]);
     assert.deepEqual(classifyCommand('pnpm -r run test').references, [{ kind: 'package-script', name: 'test', fanOut: true }]);
     assert.deepEqual(classifyCommand('yarn install --frozen-lockfile').references, []);
+    assert.deepEqual(classifyCommand('make test').references, [{ kind: 'make-target', name: 'test' }]);
+    assert.deepEqual(classifyCommand('make -f ci.mk lint').references, [{ kind: 'make-target', name: 'lint', makefile: 'ci.mk' }]);
     assert.deepEqual(classifyCommand('make -j4 test lint').references, [
       { kind: 'make-target', name: 'test' },
       { kind: 'make-target', name: 'lint' },

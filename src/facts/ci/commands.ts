@@ -306,7 +306,7 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'gmake': {
       const makefileIndex = args.findIndex((arg) => arg === '-f' || arg === '--file');
       const makefile = makefileIndex >= 0 ? args[makefileIndex + 1] : undefined;
-      const targets = args.filter((arg, index) => !arg.startsWith('-') && !arg.includes('=') && index !== makefileIndex + 1);
+      const targets = args.filter((arg, index) => !arg.startsWith('-') && !arg.includes('=') && (makefileIndex === -1 || index !== makefileIndex + 1));
       for (const name of targets.length ? targets : ['']) references.push(makefile ? { kind: 'make-target', name, makefile } : { kind: 'make-target', name });
       break;
     }

@@ -11,4 +11,7 @@ describe('parseMakefile', () => {
     assert.equal(makefile.targets.get('build')?.line, 8);
     assert.equal(makefile.targets.has('CC'), false);
   });
+  it('reads CRLF files', () => {
+    assert.deepEqual(parseMakefile('test: lint\r\n\tpytest\r\n').targets.get('test')?.recipe, [{ text: 'pytest', line: 2 }]);
+  });
 });

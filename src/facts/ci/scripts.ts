@@ -52,7 +52,9 @@ export class ScriptResolver {
             kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
           }
         } else if (reference.kind === 'make-target') {
-          follow(this.makeTarget(directory, reference.makefile, reference.name, depth + 1, scriptFiles));
+          const recipes = this.makeTarget(directory, reference.makefile, reference.name, depth + 1, scriptFiles);
+          if (recipes) follow(recipes);
+          else kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
         } else if (scriptFiles) {
           follow(this.scriptFile(directory, reference.path, depth + 1));
         }
@@ -78,7 +80,8 @@ export class ScriptResolver {
     return undefined;
   }
 
-  private makeTarget(directory: string, makefileName: string | undefined, target: string, depth: number, scriptFiles: boolean): CiCommand[] {
+  /** The commands a make target runs, or undefined when there is no Makefile to read (its name is all there is). */
+  private makeTarget(directory: string, makefileName: string | undefined, target: string, depth: number, scriptFiles: boolean): CiCommand[] | undefined {
     const candidates = makefileName ? [makefileName] : MAKEFILES;
     for (const name of candidates) {
       const file = normalise(directory, name);
@@ -93,7 +96,7 @@ export class ScriptResolver {
       for (const prerequisite of entry.prerequisites) {
         if (this.budget <= 0) break;
         this.budget--;
-        if (depth < MAX_DEPTH && makefile?.targets.has(prerequisite)) commands.push(...this.makeTarget(directory, makefileName, prerequisite, depth + 1, scriptFiles));
+        if (depth < MAX_DEPTH && makefile?.targets.has(prerequisite)) commands.push(...(this.makeTarget(directory, makefileName, prerequisite, depth + 1, scriptFiles) ?? []));
       }
       for (const recipe of entry.recipe) {
         if (this.budget <= 0) break;
@@ -102,8 +105,7 @@ export class ScriptResolver {
       }
       return commands;
     }
-    const kinds = kindsOfScriptName(target);
-    return kinds.length ? [{ text: `make ${target}`, file: '', kinds, via: 'target name (no Makefile found)' }] : [];
+    return undefined;
   }
 
   private makefile(file: string): Makefile | undefined {
@@ -134,7 +136,7 @@ function normalise(directory: string, target: string): string | undefined {
 
 export function parseMakefile(text: string): Makefile {
   const makefile: Makefile = { targets: new Map() };
-  const lines = text.split('\n');
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
   let current: { recipe: { text: string; line: number }[] }[] = [];
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] ?? '';
