@@ -94,6 +94,11 @@ describe('ci facts', () => {
     assert.deepEqual([...deploy.triggers].sort(), ['manual', 'push']);
   });
 
+  it('GitLab CI: scripts merged from YAML anchors keep the anchor\'s line', async () => {
+    const facts = await collect({ '.gitlab-ci.yml': '.node: &node\n  before_script:\n    - npm ci\nlint:\n  <<: *node\n  script: npx eslint .\n' });
+    assert.deepEqual(job(facts, 'lint').commands.map((command) => [command.text, command.line]), [['npm ci', 3], ['npx eslint .', 6]]);
+  });
+
   it('CircleCI: workflows, filters, approvals, contexts and orbs', async () => {
     const facts = await collect({
       '.circleci/config.yml': 'version: 2.1\norbs:\n  node: circleci/node@5.2\njobs:\n  lint:\n    docker:\n      - image: cimg/node:20.11\n    steps:\n      - checkout\n      - run: npm run lint\n  deploy:\n    docker: [{image: cimg/base:current}]\n    steps:\n      - run:\n          name: deploy\n          command: ./deploy.sh\nworkflows:\n  main:\n    jobs:\n      - lint\n      - node/test\n      - hold:\n          type: approval\n      - deploy:\n          requires: [hold]\n          context: prod\n          filters:\n            branches:\n              only: main\n',

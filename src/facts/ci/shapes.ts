@@ -35,13 +35,14 @@ export function keyLine(lines: readonly string[], valueLine: number | undefined,
 }
 
 /**
- * The file line of each line of a multi-line scalar that starts at `startLine`: found by text, so
- * literal, folded, plain and quoted scalars all map, with lines searched in order.
+ * The file line of each line of a multi-line scalar that starts at `startLine` (unknown: anywhere):
+ * found by text, so literal, folded, plain and quoted scalars all map, with lines searched in order.
  */
 export function scalarLineNumbers(lines: readonly string[], startLine: number | undefined, value: string): (number | undefined)[] {
   const valueLines = value.split('\n');
-  if (startLine === undefined) return valueLines.map(() => undefined);
-  let cursor = startLine;
+  // Merge keys (`<<: *template`) leave no position behind: search the whole file instead.
+  const reach = startLine === undefined ? lines.length + 1 : 400;
+  let cursor = startLine ?? 1;
   const find = (needle: string, within: number): number | undefined => {
     for (let line = cursor; line <= lines.length && line < cursor + within; line++) {
       if ((lines[line - 1] ?? '').includes(needle)) return line;
@@ -53,7 +54,7 @@ export function scalarLineNumbers(lines: readonly string[], startLine: number | 
     if (!text) return undefined;
     // Folding joins source lines and quoting adds escapes, so a line's start is what stays findable.
     const firstWord = text.split(/\s/)[0] ?? text;
-    const found = find(text.slice(0, 60), 400) ?? find(text.slice(0, 20), 50) ?? find(firstWord.slice(0, 20), 50);
+    const found = find(text.slice(0, 60), reach) ?? find(text.slice(0, 20), 50) ?? find(firstWord.slice(0, 20), 50);
     if (found !== undefined) cursor = found;
     return found;
   });
