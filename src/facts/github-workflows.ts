@@ -71,6 +71,8 @@ export interface Workflow {
 
 export interface GithubWorkflowFacts {
   workflows: Workflow[];
+  /** Workflow and action files that could not be parsed. */
+  unreadable: string[];
 }
 
 /** Copies of actions kept as test data or vendored dependencies are not the repository's own actions. */
@@ -87,15 +89,18 @@ export const githubWorkflowFacts = defineCollector<GithubWorkflowFacts>({
   description: 'GitHub Actions workflows and actions: triggers, permissions, jobs, steps, with lines',
   collect({ repo }) {
     const workflows: Workflow[] = [];
+    const unreadable: string[] = [];
     for (const file of workflowFiles(repo)) {
       const parsed = readDocument(repo, file);
       if (parsed) workflows.push(parseWorkflow(file, parsed.document, parsed.lines, parsed.text));
+      else unreadable.push(file);
     }
     for (const entry of repo.named('action.yml', 'action.yaml').filter((file) => !NOT_AN_ACTION.test(file.path))) {
       const parsed = readDocument(repo, entry.path);
       if (parsed) workflows.push(parseAction(entry.path, parsed.document, parsed.lines, parsed.text));
+      else unreadable.push(entry.path);
     }
-    return { workflows };
+    return { workflows, unreadable };
   },
 });
 

@@ -52,6 +52,9 @@ testControl(control, {
       findings: [{ resource: '.github/workflows/ci.yml#call', line: 4 }],
     },
   ],
+  unknown: [
+    { name: 'a workflow that does not parse', files: { '.github/workflows/ci.yml': 'on: [push\n' }, findings: [{ outcome: 'unknown', file: '.github/workflows/ci.yml', message: 'could not be parsed' }] },
+  ],
   notApplicable: [
     { name: 'no workflows', files: { 'README.md': '# x\n' } },
     { name: 'workflows in a sub-folder are not run by GitHub', files: { '.github/workflows/old/ci.yml': workflow('      - uses: a/b@v1\n') } },

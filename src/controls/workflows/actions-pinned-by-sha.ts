@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { githubWorkflowFacts } from '../../facts/github-workflows.js';
-import { workflowFinding, workflowResource } from './workflow-finding.js';
+import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'actions-pinned-by-sha';
 const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -42,10 +42,10 @@ export default defineControl({
     facts: ['github-workflows'],
   },
   async check({ facts, params }) {
-    const { workflows } = await facts(githubWorkflowFacts);
-    if (workflows.length === 0) return notApplicable('no GitHub Actions workflows or actions');
+    const { workflows, unreadable } = await facts(githubWorkflowFacts);
+    if (workflows.length === 0 && unreadable.length === 0) return notApplicable('no GitHub Actions workflows or actions');
+    const findings: FindingInput[] = unreadableFindings(unreadable);
     const allowed = new Set(params.allowedOwners.map((owner) => owner.toLowerCase()));
-    const findings: FindingInput[] = [];
     let references = 0;
     for (const workflow of workflows) {
       for (const job of workflow.jobs) {
@@ -65,7 +65,7 @@ export default defineControl({
         }
       }
     }
-    if (references === 0) return notApplicable('no workflow or action uses another action');
+    if (references === 0 && findings.length === 0) return notApplicable('no workflow or action uses another action');
     return evaluated(findings, findings.length === 0 ? `${references} action reference(s), each pinned or local` : undefined);
   },
 });

@@ -56,6 +56,9 @@ testControl(control, {
       findings: 1,
     },
   ],
+  unknown: [
+    { name: 'a workflow that does not parse', files: { '.github/workflows/ci.yml': 'on: [push\n' }, findings: [{ outcome: 'unknown', file: '.github/workflows/ci.yml', message: 'could not be parsed' }] },
+  ],
   notApplicable: [
     { name: 'no workflows', files: {} },
     {

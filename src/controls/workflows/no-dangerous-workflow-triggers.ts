@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { githubWorkflowFacts, localUsesPath, type Workflow, type WorkflowStep } from '../../facts/github-workflows.js';
-import { workflowFinding, workflowResource } from './workflow-finding.js';
+import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'no-dangerous-workflow-triggers';
 const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run'];
@@ -40,7 +40,8 @@ export default defineControl({
     facts: ['github-workflows'],
   },
   async check({ facts }) {
-    const all = (await facts(githubWorkflowFacts)).workflows.filter((workflow) => workflow.kind === 'workflow');
+    const { workflows, unreadable } = await facts(githubWorkflowFacts);
+    const all = workflows.filter((workflow) => workflow.kind === 'workflow');
     const privileged = new Map<Workflow, string>();
     for (const workflow of all) {
       const events = workflow.events.filter((name) => PRIVILEGED_EVENTS.includes(name));
@@ -54,8 +55,9 @@ export default defineControl({
         if (target && !privileged.has(target)) privileged.set(target, `${event} (called from ${caller.file})`);
       }
     }
-    if (privileged.size === 0) return notApplicable('no workflow runs on pull_request_target or workflow_run');
-    const findings: FindingInput[] = [];
+    const unjudged = unreadableFindings(unreadable.filter((file) => file.startsWith('.github/workflows/')));
+    if (privileged.size === 0 && unjudged.length === 0) return notApplicable('no workflow runs on pull_request_target or workflow_run');
+    const findings: FindingInput[] = unjudged;
     for (const [workflow, event] of privileged) {
       for (const job of workflow.jobs) {
         job.steps.forEach((step, position) => {

@@ -53,6 +53,9 @@ testControl(control, {
       findings: [{ resource: 'action.yml#runs/0', line: 5 }],
     },
   ],
+  unknown: [
+    { name: 'a workflow that does not parse', files: { '.github/workflows/ci.yml': 'on: [push\n' }, findings: [{ outcome: 'unknown', file: '.github/workflows/ci.yml', message: 'could not be parsed' }] },
+  ],
   notApplicable: [{ name: 'no workflows', files: { 'a.txt': '' } }],
   deviated: [
     {

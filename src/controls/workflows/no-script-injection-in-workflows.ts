@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { githubWorkflowFacts } from '../../facts/github-workflows.js';
-import { workflowFinding, workflowResource } from './workflow-finding.js';
+import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'no-script-injection-in-workflows';
 const EXPRESSION = /\$\{\{([^}]{0,500})\}\}/g;
@@ -47,9 +47,9 @@ export default defineControl({
     facts: ['github-workflows'],
   },
   async check({ facts }) {
-    const { workflows } = await facts(githubWorkflowFacts);
-    if (workflows.length === 0) return notApplicable('no GitHub Actions workflows or actions');
-    const findings: FindingInput[] = [];
+    const { workflows, unreadable } = await facts(githubWorkflowFacts);
+    if (workflows.length === 0 && unreadable.length === 0) return notApplicable('no GitHub Actions workflows or actions');
+    const findings: FindingInput[] = unreadableFindings(unreadable);
     for (const workflow of workflows) {
       for (const job of workflow.jobs) {
         const subject = job.id === 'runs' ? 'action' : `job ${job.id}`;

@@ -53,6 +53,7 @@ testControl(control, {
     { name: 'only a composite action', files: { 'action.yml': 'runs:\n  using: composite\n  steps: []\n' } },
   ],
   unknown: [
+    { name: 'a workflow that does not parse', files: { '.github/workflows/ci.yml': 'on: [push\n' }, findings: [{ outcome: 'unknown', file: '.github/workflows/ci.yml', message: 'could not be parsed' }] },
     {
       name: 'a permissions value tenet cannot read',
       files: { '.github/workflows/ci.yml': `on: push\npermissions: read\n${JOB}` },

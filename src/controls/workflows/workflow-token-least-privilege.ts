@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { githubWorkflowFacts, writeScopes } from '../../facts/github-workflows.js';
-import { workflowFinding, workflowResource } from './workflow-finding.js';
+import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'workflow-token-least-privilege';
 
@@ -17,9 +17,11 @@ export default defineControl({
     facts: ['github-workflows'],
   },
   async check({ facts }) {
-    const workflows = (await facts(githubWorkflowFacts)).workflows.filter((workflow) => workflow.kind === 'workflow');
-    if (workflows.length === 0) return notApplicable('no GitHub Actions workflows');
-    const findings: FindingInput[] = [];
+    const all = await facts(githubWorkflowFacts);
+    const workflows = all.workflows.filter((workflow) => workflow.kind === 'workflow');
+    const unreadable = all.unreadable.filter((file) => file.startsWith('.github/workflows/'));
+    if (workflows.length === 0 && unreadable.length === 0) return notApplicable('no GitHub Actions workflows');
+    const findings: FindingInput[] = unreadableFindings(unreadable);
     for (const workflow of workflows) {
       const finding = (input: Omit<FindingInput, 'file'>): void => {
         findings.push(workflowFinding(ID, workflow, input));
