@@ -111,6 +111,15 @@ describe('ci facts', () => {
     assert.equal(deploy.commands[0]?.line, 16);
   });
 
+  it('a repository script counts by its name when it exists, and by what it runs', async () => {
+    const facts = await collect({ '.travis.yml': 'script:\n  - script/test -sv\n  - scripts/missing-test.sh\n', 'script/test': '#!/bin/sh\nexec tox "$@"\n' });
+    assert.deepEqual(job(facts, 'build').commands.map((command) => [command.text, command.kinds]), [
+      ['script/test -sv', ['test']],
+      ['exec tox "$@"', ['test']],
+      ['scripts/missing-test.sh', []],
+    ]);
+  });
+
   it('make test without a Makefile to read counts by its name', async () => {
     const facts = await collect({ '.travis.yml': 'script: make test\n' });
     assert.deepEqual(job(facts, 'build').kinds, ['test']);

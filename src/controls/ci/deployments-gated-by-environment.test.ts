@@ -42,5 +42,6 @@ testControl(control, {
   notApplicable: [
     { name: 'CI that only tests', files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: npm test\n' } },
     { name: 'no CI', files: { 'README.md': '' } },
+    { name: 'a Travis deploy section that publishes to PyPI is a release, not a deployment', files: { '.travis.yml': 'language: python\nscript: pytest\ndeploy:\n  provider: pypi\n' } },
   ],
 });

@@ -5,9 +5,9 @@ import { jobAddress } from './ci-jobs.js';
 
 const ID = 'deployments-gated-by-environment';
 
-/** A job that deploys: runs a deployment command or action, or is named for deploying. */
+/** A job that deploys: runs a deployment command or action, or is named for deploying and publishes no package. */
 function deploys(job: CiJob): boolean {
-  return job.kinds.includes('deploy') || /deploy/i.test(`${job.id} ${job.name ?? ''}`);
+  return job.kinds.includes('deploy') || (/deploy/i.test(`${job.id} ${job.name ?? ''}`) && !job.kinds.includes('publish'));
 }
 
 /** The reusable workflow a GitHub job calls: the called workflow's jobs carry the environments. */

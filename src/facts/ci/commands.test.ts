@@ -19,6 +19,13 @@ describe('classifyCommand', () => {
     ['poetry run pytest', ['test']],
     ['tox -e py312', ['test']],
     ['python3 -m unittest discover', ['test']],
+    ['python tests/test.py default', ['test']],
+    ['python setup.py test', ['test']],
+    ['coverage run -m pytest', ['test']],
+    ['coverage run --source=pkg tests/run_all.py', ['test']],
+    ['nosetests', ['test']],
+    ['node test.js', ['test']],
+    ['python manage.py migrate', []],
     ['ruff check .', ['lint']],
     ['ruff format .', []],
     ['ruff format --check .', ['lint']],
@@ -70,6 +77,8 @@ describe('classifyCommand', () => {
     ]);
     assert.deepEqual(classifyCommand('bash .ci/run').references, [{ kind: 'script-file', path: '.ci/run' }]);
     assert.deepEqual(classifyCommand('./scripts/test.sh --fast').references, [{ kind: 'script-file', path: './scripts/test.sh' }]);
+    assert.deepEqual(classifyCommand('script/test -sv').references, [{ kind: 'script-file', path: 'script/test' }]);
+    assert.deepEqual(classifyCommand('https://example.com/x').references, []);
   });
   it('stays linear on hostile input', () => {
     const started = Date.now();

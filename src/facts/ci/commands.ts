@@ -124,6 +124,14 @@ export function effectiveArgv(words: readonly string[]): string[] {
       argv = argv.slice(2);
       continue;
     }
+    if (first === 'coverage' && argv[1] === 'run') {
+      // `coverage run -m pytest` and `coverage run tests/run.py`: what it measures is what runs.
+      argv = argv.slice(2);
+      while (argv[0]?.startsWith('-') && argv[0] !== '-m') argv = argv.slice(1);
+      if (argv[0] === '-m') argv = argv.slice(1);
+      else argv = ['python', ...argv];
+      continue;
+    }
     if ((first === 'docker' || first === 'podman') && argv[1] === 'run') {
       // The image names the tool: `docker run --rm -v "$PWD:/src" returntocorp/semgrep semgrep scan`.
       let index = 2;
@@ -153,6 +161,7 @@ export function programName(program: string): string {
 const TEST_PROGRAMS = new Set([
   'jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'jasmine', 'cypress', 'playwright', 'pytest', 'py.test', 'tox', 'nox',
   'unittest', 'gotestsum', 'rspec', 'phpunit', 'ctest', 'nyc', 'c8', 'uvu', 'testem', 'tape', 'wdio', 'bats', 'shellspec',
+  'nosetests', 'nose2', 'trial', 'behave', 'stestr', 'green',
 ]);
 const LINT_PROGRAMS = new Set([
   'eslint', 'biome', 'tsc', 'vue-tsc', 'oxlint', 'standard', 'xo', 'stylelint', 'flake8', 'pylint', 'mypy', 'pyright',
@@ -173,6 +182,9 @@ const PACKAGE_MANAGER_VERBS = new Set([
   'dedupe', 'prune', 'rebuild', 'login', 'logout', 'whoami', 'workspace', 'workspaces', 'import', 'fetch', 'store', 'env',
   'global', 'node', 'npm', 'plugin', 'constraints', 'set-version', 'patch', 'licenses', 'help', 'bin', 'root', 'prefix',
 ]);
+
+/** A script run directly that is a test by where it lives or what it is called (`tests/run.py`, `test.js`). */
+const TEST_SCRIPT_PATH = /(^|\/)(tests?\/[^\s]{1,200}|test[_.][^\s/]{1,100}|[^\s/]{1,100}[_.](test|spec)\.[a-z]{1,4})$/;
 
 const add = (kinds: Set<CommandKind>, ...more: CommandKind[]): void => more.forEach((kind) => kinds.add(kind));
 
@@ -200,9 +212,13 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
   if (PUBLISH_PROGRAMS.has(program)) add(kinds, 'publish');
   if (DEPLOY_PROGRAMS.has(program) && (program !== 'vercel' || has('--prod') || sub === 'deploy') && (program !== 'firebase' || sub === 'deploy')) add(kinds, 'deploy');
   switch (program) {
+    case 'python':
+    case 'python3':
+    case 'python2':
     case 'node':
     case 'deno':
-      if (has('--test') || sub === 'test') add(kinds, 'test');
+      if (has('--test') || sub === 'test' || TEST_SCRIPT_PATH.test(sub)) add(kinds, 'test');
+      if (program.startsWith('python') && sub === 'setup.py' && args.includes('test')) add(kinds, 'test');
       if (program === 'deno' && sub === 'lint') add(kinds, 'lint');
       break;
     case 'prettier':
@@ -329,7 +345,7 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
       break;
     default:
       if (PACKAGE_MANAGERS.has(program)) classifyPackageManager(program, args, kinds, references);
-      else if (/^\.{1,2}\/[^\s]{1,300}$/.test(raw) || /\.(sh|bash)$/.test(raw)) references.push({ kind: 'script-file', path: raw });
+      else if (/^\.{0,2}\/?[\w.-]{1,100}\/[^\s:]{1,300}$/.test(raw) || /\.(sh|bash)$/.test(raw)) references.push({ kind: 'script-file', path: raw });
   }
   if (program === 'lerna' && sub === 'run' && args[1]) references.push({ kind: 'package-script', name: args[1], fanOut: true });
 }

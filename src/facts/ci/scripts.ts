@@ -56,7 +56,11 @@ export class ScriptResolver {
           if (recipes) follow(recipes);
           else kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
         } else if (scriptFiles) {
-          follow(this.scriptFile(directory, reference.path, depth + 1));
+          const lines = this.scriptFile(directory, reference.path, depth + 1);
+          if (lines) {
+            kindsOfScriptName(path.posix.basename(reference.path).replace(/\.[a-z]{1,4}$/, '')).forEach((kind) => kinds.add(kind));
+            follow(lines);
+          }
         }
       }
     }
@@ -116,11 +120,12 @@ export class ScriptResolver {
     return parsed;
   }
 
-  private scriptFile(directory: string, target: string, depth: number): CiCommand[] {
-    const file = normalise(directory, target) ?? normalise('.', target);
-    if (!file || !this.repo.has(file)) return [];
+  /** The lines of a script file in the repository, or undefined when there is none. */
+  private scriptFile(directory: string, target: string, depth: number): CiCommand[] | undefined {
+    const file = [normalise(directory, target), normalise('.', target)].find((candidate) => candidate !== undefined && this.repo.has(candidate));
+    if (!file) return undefined;
     const text = this.repo.readText(file);
-    if (text === undefined) return [];
+    if (text === undefined) return undefined;
     return scriptLines(text)
       .slice(0, MAX_SCRIPT_LINES)
       .flatMap((entry) => this.expand(entry.text, file, entry.index + 1, directory, depth, `script ${file}`, false));
