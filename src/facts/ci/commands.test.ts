@@ -21,6 +21,8 @@ describe('classifyCommand', () => {
     ['python3 -m unittest discover', ['test']],
     ['python tests/test.py default', ['test']],
     ['python setup.py test', ['test']],
+    ["python -W error -W 'ignore:x' -m pytest", ['test']],
+    ['python -u tests/run.py', ['test']],
     ['coverage run -m pytest', ['test']],
     ['coverage run --source=pkg tests/run_all.py', ['test']],
     ['nosetests', ['test']],

@@ -120,9 +120,16 @@ export function effectiveArgv(words: readonly string[]): string[] {
       while (argv[0]?.startsWith('-')) argv = argv.slice(argv[0] === '-p' || argv[0] === '--package' ? 2 : 1);
       continue;
     }
-    if (/^python[0-9.]{0,5}$|^py$/.test(first) && argv[1] === '-m') {
-      argv = argv.slice(2);
-      continue;
+    if (/^python[0-9.]{0,5}$|^py$/.test(first)) {
+      // Interpreter options come first: `python -W error -m pytest`, `python -u tests/run.py`.
+      let index = 1;
+      while (index < argv.length && argv[index]?.startsWith('-') && argv[index] !== '-m' && argv[index] !== '-c') index += argv[index] === '-W' || argv[index] === '-X' ? 2 : 1;
+      if (argv[index] === '-m') {
+        argv = argv.slice(index + 1);
+        continue;
+      }
+      argv = [first, ...argv.slice(index)];
+      break;
     }
     if (first === 'coverage' && argv[1] === 'run') {
       // `coverage run -m pytest` and `coverage run tests/run.py`: what it measures is what runs.
@@ -161,7 +168,7 @@ export function programName(program: string): string {
 const TEST_PROGRAMS = new Set([
   'jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'jasmine', 'cypress', 'playwright', 'pytest', 'py.test', 'tox', 'nox',
   'unittest', 'gotestsum', 'rspec', 'phpunit', 'ctest', 'nyc', 'c8', 'uvu', 'testem', 'tape', 'wdio', 'bats', 'shellspec',
-  'nosetests', 'nose2', 'trial', 'behave', 'stestr', 'green',
+  'nosetests', 'nose2', 'trial', 'behave', 'stestr', 'green', 'unit2',
 ]);
 const LINT_PROGRAMS = new Set([
   'eslint', 'biome', 'tsc', 'vue-tsc', 'oxlint', 'standard', 'xo', 'stylelint', 'flake8', 'pylint', 'mypy', 'pyright',
