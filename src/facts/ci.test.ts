@@ -120,6 +120,22 @@ describe('ci facts', () => {
     ]);
   });
 
+  it('tox runs what its environments run; without tox.ini it counts as tests', async () => {
+    const withIni = await collect({
+      '.travis.yml': 'script: tox\n',
+      'tox.ini': '[tox]\nenvlist = py{38,39},flake8\n\n[testenv]\ndeps = pytest\ncommands =\n    pytest {posargs}\n\n[testenv:flake8]\ncommands = flake8 src\n',
+    });
+    assert.deepEqual(job(withIni, 'build').commands.map((command) => [command.text, command.file, command.line, command.kinds]), [
+      ['tox', '.travis.yml', 1, ['test', 'lint']],
+      ['pytest {posargs}', 'tox.ini', 7, ['test']],
+      ['flake8 src', 'tox.ini', 10, ['lint']],
+    ]);
+    const onlyLint = await collect({ '.travis.yml': 'script: tox -e flake8\n', 'tox.ini': '[testenv]\ncommands = pytest\n[testenv:flake8]\ncommands = flake8\n' });
+    assert.deepEqual(job(onlyLint, 'build').kinds, ['lint']);
+    const withoutIni = await collect({ '.travis.yml': 'script: tox -e py312\n' });
+    assert.deepEqual(job(withoutIni, 'build').kinds, ['test']);
+  });
+
   it('make test without a Makefile to read counts by its name', async () => {
     const facts = await collect({ '.travis.yml': 'script: make test\n' });
     assert.deepEqual(job(facts, 'build').kinds, ['test']);

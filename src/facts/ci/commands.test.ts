@@ -17,7 +17,6 @@ describe('classifyCommand', () => {
     ['tsc --noEmit -p .', ['lint']],
     ['python -m pytest -q', ['test']],
     ['poetry run pytest', ['test']],
-    ['tox -e py312', ['test']],
     ['python3 -m unittest discover', ['test']],
     ['python tests/test.py default', ['test']],
     ['python setup.py test', ['test']],
@@ -79,6 +78,9 @@ describe('classifyCommand', () => {
     ]);
     assert.deepEqual(classifyCommand('bash .ci/run').references, [{ kind: 'script-file', path: '.ci/run' }]);
     assert.deepEqual(classifyCommand('./scripts/test.sh --fast').references, [{ kind: 'script-file', path: './scripts/test.sh' }]);
+    assert.deepEqual(classifyCommand('tox -e "py{39,310},lint"').references, [{ kind: 'tox-envs', envs: ['py{39,310}', 'lint'] }]);
+    assert.deepEqual(classifyCommand('tox -e $TOXENV').references, [{ kind: 'tox-envs', envs: [] }]);
+    assert.deepEqual(classifyCommand('tox').references, [{ kind: 'tox-envs', envs: [] }]);
     assert.deepEqual(classifyCommand('script/test -sv').references, [{ kind: 'script-file', path: 'script/test' }]);
     assert.deepEqual(classifyCommand('https://example.com/x').references, []);
   });

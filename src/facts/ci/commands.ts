@@ -10,7 +10,9 @@ export type CommandKind = (typeof COMMAND_KINDS)[number];
 export type ScriptReference =
   | { kind: 'package-script'; name: string; /** Runs across workspaces, so the root manifest need not define it. */ fanOut: boolean }
   | { kind: 'make-target'; name: string; makefile?: string }
-  | { kind: 'script-file'; path: string };
+  | { kind: 'script-file'; path: string }
+  /** tox environments to run; empty means its `envlist`. */
+  | { kind: 'tox-envs'; envs: string[] };
 
 export interface ClassifiedCommand {
   kinds: CommandKind[];
@@ -166,7 +168,7 @@ export function programName(program: string): string {
 }
 
 const TEST_PROGRAMS = new Set([
-  'jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'jasmine', 'cypress', 'playwright', 'pytest', 'py.test', 'tox', 'nox',
+  'jest', 'vitest', 'mocha', 'ava', 'tap', 'karma', 'jasmine', 'cypress', 'playwright', 'pytest', 'py.test', 'nox',
   'unittest', 'gotestsum', 'rspec', 'phpunit', 'ctest', 'nyc', 'c8', 'uvu', 'testem', 'tape', 'wdio', 'bats', 'shellspec',
   'nosetests', 'nose2', 'trial', 'behave', 'stestr', 'green', 'unit2',
 ]);
@@ -292,6 +294,13 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'gh':
       if (sub === 'release' && args.includes('create')) add(kinds, 'publish');
       break;
+    case 'tox': {
+      const envIndex = args.findIndex((arg) => arg === '-e' || arg.startsWith('-e') || arg.startsWith('--env'));
+      const value = envIndex === -1 ? '' : args[envIndex]?.includes('=') ? args[envIndex]?.split('=')[1] ?? '' : args[envIndex] === '-e' || args[envIndex] === '--env' ? args[envIndex + 1] ?? '' : args[envIndex]?.slice(2) ?? '';
+      // `tox -e "$TOXENV"` names environments only known when CI runs: read it as the whole envlist.
+      references.push({ kind: 'tox-envs', envs: value && !value.includes('$') ? splitToxEnvs(value) : [] });
+      break;
+    }
     case 'twine':
       if (sub === 'upload') add(kinds, 'publish');
       break;
@@ -410,6 +419,23 @@ function classifyPackageManager(program: string, args: readonly string[], kinds:
     binaryKinds.forEach((kind) => kinds.add(kind));
   }
   if (program === 'npm' && (verb === 'start' || verb === 'stop' || verb === 'restart')) references.push({ kind: 'package-script', name: verb, fanOut });
+}
+
+/** `py{39,310},lint` → [`py{39,310}`, `lint`]: commas inside braces belong to factor lists. */
+export function splitToxEnvs(list: string): string[] {
+  const envs: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of list) {
+    if (c === '{') depth++;
+    if (c === '}') depth = Math.max(0, depth - 1);
+    if ((c === ',' || c === '\n') && depth === 0) {
+      if (current.trim()) envs.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  if (current.trim()) envs.push(current.trim());
+  return envs;
 }
 
 /** Kinds a script name suggests, used only when the script itself cannot be read (monorepo fan-out). */

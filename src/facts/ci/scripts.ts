@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
-import { classifyCommand, kindsOfScriptName, scriptLines, type CommandKind } from './commands.js';
+import { classifyCommand, kindsOfScriptName, scriptLines, splitToxEnvs, type CommandKind } from './commands.js';
 import type { CiCommand } from './model.js';
 import { isRecord } from './shapes.js';
 
@@ -55,6 +55,10 @@ export class ScriptResolver {
           const recipes = this.makeTarget(directory, reference.makefile, reference.name, depth + 1, scriptFiles);
           if (recipes) follow(recipes);
           else kindsOfScriptName(reference.name).forEach((kind) => kinds.add(kind));
+        } else if (reference.kind === 'tox-envs') {
+          const commands = this.toxEnvs(directory, reference.envs, depth + 1, scriptFiles);
+          if (commands) follow(commands);
+          else kinds.add('test');
         } else if (scriptFiles) {
           const lines = this.scriptFile(directory, reference.path, depth + 1);
           if (lines) {
@@ -120,6 +124,26 @@ export class ScriptResolver {
     return parsed;
   }
 
+  /** What the named tox environments (or the envlist) run, or undefined when there is no tox.ini to read. */
+  private toxEnvs(directory: string, envs: readonly string[], depth: number, scriptFiles: boolean): CiCommand[] | undefined {
+    const file = [normalise(directory, 'tox.ini'), 'tox.ini'].find((candidate) => candidate !== undefined && this.repo.has(candidate));
+    const text = file === undefined ? undefined : this.repo.readText(file);
+    if (file === undefined || text === undefined) return undefined;
+    const ini = parseIni(text);
+    const names = envs.length ? envs : splitToxEnvs(ini.get('tox')?.get('envlist')?.value ?? '');
+    const sections = new Set(names.map((name) => (ini.has(`testenv:${name}`) ? `testenv:${name}` : 'testenv')));
+    const commands: CiCommand[] = [];
+    for (const section of sections) {
+      const entry = ini.get(section)?.get('commands');
+      if (!entry) continue;
+      entry.value.split('\n').forEach((line, offset) => {
+        const text = line.trim().replace(/^-\s{0,4}/, '');
+        if (text && this.budget > 0) commands.push(...this.expand(text, file, entry.line + offset, directory, depth, `${file} [${section}]`, scriptFiles));
+      });
+    }
+    return commands;
+  }
+
   /** The lines of a script file in the repository, or undefined when there is none. */
   private scriptFile(directory: string, target: string, depth: number): CiCommand[] | undefined {
     const file = [normalise(directory, target), normalise('.', target)].find((candidate) => candidate !== undefined && this.repo.has(candidate));
@@ -137,6 +161,34 @@ function normalise(directory: string, target: string): string | undefined {
   if (target.startsWith('/') || target.includes('$')) return undefined;
   const joined = path.posix.normalize(path.posix.join(directory || '.', target));
   return joined.startsWith('..') ? undefined : joined;
+}
+
+/** INI sections → keys → value (continuation lines joined by newlines) and the line the value starts on. */
+export function parseIni(text: string): Map<string, Map<string, { value: string; line: number }>> {
+  const sections = new Map<string, Map<string, { value: string; line: number }>>();
+  let section: Map<string, { value: string; line: number }> | undefined;
+  let last: { value: string; line: number } | undefined;
+  text.replace(/\r\n/g, '\n').split('\n').forEach((raw, index) => {
+    if (!raw.trim() || /^\s{0,8}[#;]/.test(raw)) return;
+    const header = /^\[([^\]\n]{1,200})\]/.exec(raw);
+    if (header?.[1]) {
+      section = new Map();
+      sections.set(header[1].trim(), section);
+      last = undefined;
+      return;
+    }
+    if (/^\s/.test(raw) && last) {
+      last.value += `${last.value ? '\n' : ''}${raw.trim()}`;
+      if (!last.value.includes('\n') && last.value === raw.trim()) last.line = index + 1;
+      return;
+    }
+    const pair = /^([^=:\s][^=:]{0,200})[=:](.{0,4000})$/.exec(raw);
+    if (pair?.[1] && section) {
+      last = { value: (pair[2] ?? '').trim(), line: index + 1 };
+      section.set(pair[1].trim(), last);
+    }
+  });
+  return sections;
 }
 
 export function parseMakefile(text: string): Makefile {
