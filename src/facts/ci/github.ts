@@ -1,6 +1,7 @@
 import type { Workflow } from '../github-workflows.js';
 import { localUsesPath } from '../github-workflows.js';
 import { commandsOfNumberedScript, type CiTrigger, type RawJob } from './model.js';
+import { classifyUse } from './uses.js';
 
 const EVENT_TRIGGERS: Record<string, CiTrigger> = {
   push: 'push',
@@ -65,7 +66,8 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
       if (job.name !== undefined) raw.name = job.name;
       if (job.line !== undefined) raw.line = job.line;
       if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
-      if (job.uses && !localUsesPath(job.uses)) raw.opaque = [job.uses];
+      // Another repository's workflow is out of sight, unless its name says all it does.
+      if (job.uses && !localUsesPath(job.uses) && classifyUse('action', job.uses).length === 0) raw.opaque = [job.uses];
       const workingDirectory = job.steps.find((step) => step.workingDirectory)?.workingDirectory ?? job.workingDirectory;
       if (workingDirectory !== undefined) raw.workingDirectory = workingDirectory;
       for (const step of job.steps) {

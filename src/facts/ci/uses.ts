@@ -82,6 +82,8 @@ const KNOWN: { prefix: string; kinds: CommandKind[] }[] = [
   { prefix: 'gradle/test', kinds: ['test'] },
   // Releases and deployments
   { prefix: 'softprops/action-gh-release', kinds: ['publish'] },
+  { prefix: 'slsa-framework/slsa-github-generator', kinds: ['publish'] },
+  { prefix: 'actions/attest-build-provenance', kinds: ['publish'] },
   { prefix: 'ncipollo/release-action', kinds: ['publish'] },
   { prefix: 'goreleaser/goreleaser-action', kinds: ['publish'] },
   { prefix: 'pypa/gh-action-pypi-publish', kinds: ['publish'] },
