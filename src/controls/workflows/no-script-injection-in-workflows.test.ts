@@ -41,6 +41,11 @@ testControl(control, {
       findings: 8,
     },
     {
+      name: 'an expression spread over lines',
+      files: { '.github/workflows/t.yml': wf('      - run: |\n          echo start\n          echo "${{\n            github.event.issue.body\n          }}"\n') },
+      findings: [{ line: 9, message: 'github.event.issue.body' }],
+    },
+    {
       name: 'github-script script',
       files: {
         '.github/workflows/t.yml': wf(`      - uses: actions/github-script@${SHA}\n        with:\n          script: |\n            const body = \`\${{ github.event.comment.body }}\`\n`),

@@ -23,13 +23,13 @@ const UNTRUSTED_CONTEXT = new RegExp(
     .join('|') + '(?![\\w.])',
 );
 
-/** The attacker-controlled contexts an expression text reads. */
-export function untrustedContexts(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(EXPRESSION)) {
+/** The attacker-controlled contexts the expressions of a script read, each with the script line (0-based) it starts on. */
+export function untrustedContexts(script: string): { context: string; lineIndex: number }[] {
+  const found: { context: string; lineIndex: number }[] = [];
+  for (const match of script.matchAll(EXPRESSION)) {
     const inner = match[1] ?? '';
-    const context = new RegExp(UNTRUSTED_CONTEXT.source, 'g');
-    for (const hit of inner.matchAll(context)) found.push(hit[0]);
+    const lineIndex = script.slice(0, match.index).split('\n').length - 1;
+    for (const hit of inner.matchAll(new RegExp(UNTRUSTED_CONTEXT.source, 'g'))) found.push({ context: hit[0], lineIndex });
   }
   return found;
 }
@@ -54,16 +54,24 @@ export default defineControl({
       for (const job of workflow.jobs) {
         const subject = job.id === 'runs' ? 'action' : `job ${job.id}`;
         for (const step of job.steps) {
-          for (const line of [...step.runLines, ...step.scriptLines]) {
-            for (const context of new Set(untrustedContexts(line.text))) {
+          const scripts = [
+            { lines: step.runLines, where: 'run: script', advice: 'pass it through env: and quote "$VAR"' },
+            { lines: step.scriptLines, where: 'github-script script', advice: 'read it from context.payload instead' },
+          ];
+          for (const { lines, where, advice } of scripts) {
+            const seen = new Set<string>();
+            // Expressions may span lines, so the whole script is searched and each hit mapped back to its line.
+            for (const { context, lineIndex } of untrustedContexts(lines.map((line) => line.text).join('\n'))) {
+              const line = lines[lineIndex];
+              const key = `${context}@${(line?.text ?? '').trim().slice(0, 200)}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
               findings.push(
                 workflowFinding(ID, workflow, {
-                  message: step.runLines.includes(line)
-                    ? `\${{ ${context} }} is expanded into the run: script of ${subject} step ${step.index}; pass it through env: and quote "$VAR"`
-                    : `\${{ ${context} }} is expanded into the github-script script of ${subject} step ${step.index}; read it from context.payload instead`,
-                  line: line.line ?? step.runLine ?? step.line,
+                  message: `\${{ ${context} }} is expanded into the ${where} of ${subject} step ${step.index}; ${advice}`,
+                  line: line?.line ?? step.runLine ?? step.line,
                   resource: workflowResource(workflow, job, step),
-                  key: `${context}@${line.text.trim().slice(0, 200)}`,
+                  key,
                   evidence: `\${{ ${context} }}`,
                 }),
               );
