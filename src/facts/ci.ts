@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
-import { githubWorkflowFacts, workflowFiles } from './github-workflows.js';
+import { githubWorkflowFacts, waiverIn, workflowFiles } from './github-workflows.js';
+import type { Suppression } from '../engine/types.js';
 import { githubJobs } from './ci/github.js';
 import { gitlabJobs } from './ci/gitlab.js';
 import { circleciJobs } from './ci/circleci.js';
@@ -10,7 +11,6 @@ import { jenkinsJobs } from './ci/jenkins.js';
 import { azureJobs } from './ci/azure.js';
 import { bitbucketJobs } from './ci/bitbucket.js';
 import { classifyUse } from './ci/uses.js';
-import { parseInlineWaivers, type InlineWaiver } from './inline-waivers.js';
 import { ScriptResolver } from './ci/scripts.js';
 import { classifyCommand, scriptLines, type CommandKind } from './ci/commands.js';
 import { asString, isRecord } from './ci/shapes.js';
@@ -37,8 +37,8 @@ export interface CiFacts {
   opaque: OpaqueConfig[];
   /** CI files that could not be parsed: what they run is unknown. */
   unreadable: string[];
-  /** `tenet:ignore` comments of each CI file that has any. */
-  waivers: Record<string, InlineWaiver[]>;
+  /** The `tenet:ignore` waiver of a control at a line of a CI file, if one is written on or above it. */
+  waiver(file: string, controlId: string, line: number | undefined): Suppression | undefined;
 }
 
 /** CI configuration of every supported system, normalised to jobs with triggers, environments and classified commands. */
@@ -61,12 +61,9 @@ export const ciFacts = defineCollector<CiFacts>({
     const jobs = raw.map((job) => normaliseJob(job, resolver));
     const systems = systemsOf(repo, raw, workflowFiles(repo));
     const unreadable = systems.flatMap((system) => system.files).filter((file) => /\.ya?ml$/.test(file) && repo.yaml(file) === undefined);
-    const waivers: Record<string, InlineWaiver[]> = {};
-    for (const file of systems.flatMap((system) => system.files)) {
-      const found = parseInlineWaivers(repo.readText(file) ?? '');
-      if (found.length) waivers[file] = found;
-    }
-    return { systems, jobs, hooks: commitHooks(repo), opaque, unreadable, waivers };
+    const lookups = new Map(systems.flatMap((system) => system.files).map((file) => [file, waiverIn(file, repo.readText(file) ?? '')]));
+    const waiver = (file: string, controlId: string, line: number | undefined): Suppression | undefined => lookups.get(file)?.(controlId, line);
+    return { systems, jobs, hooks: commitHooks(repo), opaque, unreadable, waiver };
   },
 });
 

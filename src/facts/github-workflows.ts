@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
 import type { YamlDocument } from '../parsers/yaml.js';
-import { parseInlineWaivers, type InlineWaiver } from './inline-waivers.js';
+import type { Suppression } from '../engine/types.js';
+import { inlineWaiver } from './inline-waivers.js';
 import { asString, entriesOf, isRecord, keyLine, scalarLineNumbers } from './ci/shapes.js';
 
 /** A `permissions:` value: `read-all`, `write-all`, `{}` or a map of scope → access. */
@@ -66,7 +67,8 @@ export interface Workflow {
   jobs: WorkflowJob[];
   /** `runs.using` of an action (`composite`, `node20`, `docker`). */
   using?: string;
-  waivers: InlineWaiver[];
+  /** The `tenet:ignore` waiver of a control at a line of this file, if one is written on or above it. */
+  waiver(controlId: string, line: number | undefined): Suppression | undefined;
 }
 
 export interface GithubWorkflowFacts {
@@ -125,7 +127,7 @@ function parseWorkflow(file: string, document: YamlDocument, lines: string[], te
     events,
     eventsLine: keyLine(lines, document.lineOf(['on']), 'on'),
     jobs: [],
-    waivers: parseInlineWaivers(text),
+    waiver: waiverIn(file, text),
   };
   const name = asString(root.name);
   if (name !== undefined) workflow.name = name;
@@ -153,7 +155,7 @@ function parseWorkflow(file: string, document: YamlDocument, lines: string[], te
 function parseAction(file: string, document: YamlDocument, lines: string[], text: string): Workflow {
   const root = document.value as Record<string, unknown>;
   const runs = isRecord(root.runs) ? root.runs : {};
-  const action: Workflow = { file, kind: 'action', events: [], jobs: [], waivers: parseInlineWaivers(text) };
+  const action: Workflow = { file, kind: 'action', events: [], jobs: [], waiver: waiverIn(file, text) };
   const name = asString(root.name);
   if (name !== undefined) action.name = name;
   const using = asString(runs.using);
@@ -239,6 +241,15 @@ function parseSteps(steps: unknown[], at: (string | number)[], document: YamlDoc
 function defaultWorkingDirectory(owner: Record<string, unknown>): string | undefined {
   const run = isRecord(owner.defaults) ? owner.defaults.run : undefined;
   return isRecord(run) ? asString(run['working-directory']) : undefined;
+}
+
+/** Looks waivers up in the file's text, which the facts keep only inside this closure (raw output stays small). */
+export function waiverIn(file: string, text: string): (controlId: string, line: number | undefined) => Suppression | undefined {
+  const mayWaive = text.includes('tenet:ignore');
+  return (controlId, line) => {
+    const found = mayWaive && line !== undefined ? inlineWaiver(text, line, controlId) : undefined;
+    return found ? { kind: 'inline', reason: found.reason, source: `${file}:${found.line}` } : undefined;
+  };
 }
 
 function permissionsOf(value: unknown): WorkflowPermissions {

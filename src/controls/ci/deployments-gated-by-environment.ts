@@ -1,6 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { ciFacts, type CiJob } from '../../facts/ci.js';
-import { inlineWaiverFor } from '../../facts/inline-waivers.js';
 import { jobAddress } from './ci-jobs.js';
 
 const ID = 'deployments-gated-by-environment';
@@ -34,7 +33,7 @@ export default defineControl({
       const called = calledWorkflow(job);
       // A local reusable workflow's own jobs are judged in their own right.
       if (called?.startsWith('./')) continue;
-      const suppressed = inlineWaiverFor(ci.waivers[job.file] ?? [], job.file, job.line, ID);
+      const suppressed = ci.waiver(job.file, ID, job.line);
       findings.push({
         ...(suppressed ? { suppressed } : {}),
         message: called

@@ -1,6 +1,5 @@
 import type { FindingInput } from '../../engine/control.js';
 import type { Workflow, WorkflowJob, WorkflowStep } from '../../facts/github-workflows.js';
-import { inlineWaiverFor } from '../../facts/inline-waivers.js';
 
 /** The resource address of ARCHITECTURE.md: `workflow-file#job-id` and `/step-index` (0-based). */
 export function workflowResource(workflow: Workflow, job?: WorkflowJob, step?: WorkflowStep): string {
@@ -16,7 +15,7 @@ export function unreadableFindings(unreadable: readonly string[]): FindingInput[
 /** A finding in a workflow file, waived when a `tenet:ignore` comment for this control covers its line. */
 export function workflowFinding(controlId: string, workflow: Workflow, finding: Omit<FindingInput, 'file'>): FindingInput {
   const result: FindingInput = { ...finding, file: workflow.file };
-  const suppressed = inlineWaiverFor(workflow.waivers, workflow.file, finding.line, controlId);
+  const suppressed = workflow.waiver(controlId, finding.line);
   if (suppressed) result.suppressed = suppressed;
   return result;
 }
