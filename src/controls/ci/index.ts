@@ -1,4 +1,25 @@
 import type { Control } from '../../engine/control.js';
+import ciConfigured from './ci-configured.js';
+import ciRunsTests from './ci-runs-tests.js';
+import ciRunsLint from './ci-runs-lint.js';
+import lintConfigured from './lint-configured.js';
+import testsPresent from './tests-present.js';
+import typescriptStrict from './typescript-strict.js';
+import releasesBuiltByCi from './releases-built-by-ci.js';
+import deploymentsGatedByEnvironment from './deployments-gated-by-environment.js';
+import sastInCi from './sast-in-ci.js';
+import secretScanningInCi from './secret-scanning-in-ci.js';
 
 /** The ci controls; one file each, registered here. */
-export const controls: Control[] = [];
+export const controls: Control[] = [
+  ciConfigured,
+  ciRunsTests,
+  ciRunsLint,
+  lintConfigured,
+  testsPresent,
+  typescriptStrict,
+  releasesBuiltByCi,
+  deploymentsGatedByEnvironment,
+  sastInCi,
+  secretScanningInCi,
+];
