@@ -10,7 +10,7 @@ after(() => roots.forEach(removeFixture));
 describe('dockerfileFacts', () => {
   it('finds Dockerfiles by their usual names', () => {
     for (const name of ['Dockerfile', 'api/Dockerfile.prod', 'Containerfile', 'web.Dockerfile', 'x/app.dockerfile']) assert.equal(isDockerfileName(name), true, name);
-    for (const name of ['Dockerfile.dockerignore', 'docs/dockerfile-guide.md', 'Makefile']) assert.equal(isDockerfileName(name), false, name);
+    for (const name of ['Dockerfile.dockerignore', 'docs/dockerfile-guide.md', 'Makefile', 'src/controls/containers/dockerfile-runs-as-non-root.ts', 'src/parsers/dockerfile.test.ts', 'lib/dockerfile-lint.go']) assert.equal(isDockerfileName(name), false, name);
   });
 
   it('resolves bases, reports malformed files and keeps credentials out of the facts', async () => {

@@ -42,6 +42,8 @@ export function isDockerfileName(file: string): boolean {
   const base = path.posix.basename(file);
   // Ignore files, documentation, scripts and templates named after a Dockerfile are not Dockerfiles.
   if (/\.(?:dockerignore|md|txt|rst|adoc|html|json|ya?ml|sh|ps1|py|j2|jinja2?|tmpl|tpl|template|erb|bak|orig|swp)$/i.test(base)) return false;
+  // Source files named after what they handle (`dockerfile-parser.ts`) are code, not Dockerfiles.
+  if (/\.(?:[cm]?[jt]sx?|map|go|rb|rs|java|kt|kts|scala|cs|php|pl|lua|ex|exs|swift|c|cc|cpp|h|hpp|toml|ini|cfg|conf|xml|csv|snap|lock)$/i.test(base)) return false;
   return /^(?:Dockerfile|Containerfile)(?:[.-][^/]{1,100})?$/i.test(base) || /\.(?:Dockerfile|Containerfile)$/i.test(base);
 }
 
