@@ -8,6 +8,7 @@ import branchProtectionAppliesToAdmins from './branch-protection-applies-to-admi
 import forcePushAndDeletionBlocked from './force-push-and-deletion-blocked.js';
 import statusChecksRequired from './status-checks-required.js';
 import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-policy.js';
+import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -20,4 +21,5 @@ export const controls: Control[] = [
   forcePushAndDeletionBlocked,
   statusChecksRequired,
   repositoryVisibilityMatchesPolicy,
+  signingKeysHardwareBacked,
 ];
