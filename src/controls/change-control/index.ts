@@ -9,6 +9,7 @@ import forcePushAndDeletionBlocked from './force-push-and-deletion-blocked.js';
 import statusChecksRequired from './status-checks-required.js';
 import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-policy.js';
 import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
+import commitAuthorsIdentified from './commit-authors-identified.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -22,4 +23,5 @@ export const controls: Control[] = [
   statusChecksRequired,
   repositoryVisibilityMatchesPolicy,
   signingKeysHardwareBacked,
+  commitAuthorsIdentified,
 ];
