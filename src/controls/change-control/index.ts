@@ -10,6 +10,7 @@ import statusChecksRequired from './status-checks-required.js';
 import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-policy.js';
 import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
 import commitAuthorsIdentified from './commit-authors-identified.js';
+import changesIncludeTests from './changes-include-tests.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -24,4 +25,5 @@ export const controls: Control[] = [
   repositoryVisibilityMatchesPolicy,
   signingKeysHardwareBacked,
   commitAuthorsIdentified,
+  changesIncludeTests,
 ];
