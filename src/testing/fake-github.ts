@@ -45,14 +45,46 @@ const rulesetRules = [
 
 const notProtected: Reply = { status: 404, body: { message: 'Branch not protected', documentation_url: 'https://docs.github.com/rest/branches/branch-protection#get-branch-protection' } };
 const noAdmin: Reply = { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/branches/branch-protection#get-branch-protection' } };
-const repositoryOf = (visibility: string): Reply => ({ status: 200, body: { id: 1, full_name: 'acme/x', default_branch: 'main', private: visibility !== 'public', visibility } });
+const organisationOwner = { login: 'acme', id: 100, type: 'Organization', site_admin: false };
+const repositoryOf = (visibility: string, owner: { login: string; type: string } = organisationOwner): Reply => ({
+  status: 200,
+  body: { id: 1, full_name: 'acme/x', owner: { id: 100, site_admin: false, ...owner }, default_branch: 'main', private: visibility !== 'public', visibility },
+});
+
+const deployKey = (id: number, title: string, readOnly: boolean) => ({
+  id,
+  key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${'A'.repeat(42)}${id}`,
+  url: `https://api.github.com/repos/acme/x/keys/${id}`,
+  title,
+  verified: true,
+  created_at: '2025-06-01T10:00:00Z',
+  read_only: readOnly,
+  added_by: 'octocat',
+  last_used: '2026-01-10T12:00:00Z',
+  enabled: true,
+});
+const readOnlyKeys: Reply = { status: 200, body: [deployKey(1, 'ci checkout', true), deployKey(2, 'mirror', true)] };
+const writableKeys: Reply = { status: 200, body: [deployKey(1, 'ci checkout', true), deployKey(3, 'release bot', false)] };
+
+/** GET /orgs/{org}: two_factor_requirement_enabled is in the answer only for the organisation's owners. */
+const organisation = (login: string, twoFactor?: boolean): Reply => ({
+  status: 200,
+  body: { login, id: 100, url: `https://api.github.com/orgs/${login}`, description: null, name: login, type: 'Organization', ...(twoFactor === undefined ? {} : { two_factor_requirement_enabled: twoFactor }) },
+});
+const ORGANISATIONS: Record<string, Reply> = {
+  acme: organisation('acme'),
+  'acme-2fa': organisation('acme-2fa', true),
+  'acme-lax': organisation('acme-lax', false),
+};
+
+type Scenario = { repo: Reply; protection: Reply; rules: Reply; ruleset?: Reply; keys?: Reply };
 
 /** Scenario → responses for the paths tenet reads, shaped as GitHub documents them. */
-const SCENARIOS: Record<string, { repo: Reply; protection: Reply; rules: Reply; ruleset?: Reply }> = {
-  protected: { repo: repositoryOf('private'), protection: { status: 200, body: fullProtection }, rules: { status: 200, body: [] } },
-  weak: { repo: repositoryOf('public'), protection: { status: 200, body: weakProtection }, rules: { status: 200, body: [] } },
+const SCENARIOS: Record<string, Scenario> = {
+  protected: { repo: repositoryOf('private'), protection: { status: 200, body: fullProtection }, rules: { status: 200, body: [] }, keys: readOnlyKeys },
+  weak: { repo: repositoryOf('public'), protection: { status: 200, body: weakProtection }, rules: { status: 200, body: [] }, keys: writableKeys },
   unprotected: { repo: repositoryOf('public'), protection: notProtected, rules: { status: 200, body: [] } },
-  'no-admin': { repo: repositoryOf('private'), protection: noAdmin, rules: { status: 200, body: [] } },
+  'no-admin': { repo: repositoryOf('private'), protection: noAdmin, rules: { status: 200, body: [] }, keys: { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/deploy-keys/deploy-keys#list-deploy-keys' } } },
   rulesets: {
     repo: repositoryOf('internal'),
     protection: notProtected,
@@ -66,23 +98,39 @@ const SCENARIOS: Record<string, { repo: Reply; protection: Reply; rules: Reply; 
     ruleset: { status: 200, body: { id: 42, name: 'main protection', target: 'branch', enforcement: 'active' } },
   },
   empty: { repo: repositoryOf('private'), protection: { status: 404, body: { message: 'Branch not found' } }, rules: { status: 200, body: [] } },
+  'rulesets-code-owners': {
+    repo: repositoryOf('private'),
+    protection: noAdmin,
+    rules: {
+      status: 200,
+      body: rulesetRules.map((rule) => (rule.type === 'pull_request' ? { ...rule, parameters: { ...rule.parameters, require_code_owner_review: true } } : rule)),
+    },
+  },
+  'org-2fa': { repo: repositoryOf('private', { login: 'acme-2fa', type: 'Organization' }), protection: notProtected, rules: { status: 200, body: [] } },
+  'org-no-2fa': { repo: repositoryOf('private', { login: 'acme-lax', type: 'Organization' }), protection: notProtected, rules: { status: 200, body: [] } },
+  personal: { repo: repositoryOf('public', { login: 'octocat', type: 'User' }), protection: notProtected, rules: { status: 200, body: [] } },
 };
 
 export interface FakeGitHub {
   url: string;
   /** Request paths in arrival order, with the Authorization header each carried. */
   log: { path: string; authorization: string | undefined }[];
+  /** Answers `path` (with its query, exactly as requested) with this status and body from now on. */
+  respond(path: string, status: number, body: unknown, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 /**
  * A loopback stand-in for api.github.com. Besides the scenarios, `acme/rate-limited` answers its first
  * request with an exhausted rate limit and `acme/flaky` with a 502, then behave as `protected`;
- * `acme/missing` does not exist.
+ * `acme/missing` does not exist. `/orgs/acme` answers as it does to a member (no two-factor field),
+ * `/orgs/acme-2fa` and `/orgs/acme-lax` as to an owner. `respond` adds answers for paths a test
+ * builds at run time (commit ids, pull requests).
  */
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const log: FakeGitHub['log'] = [];
   const seen = new Map<string, number>();
+  const routes = new Map<string, Reply>();
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '';
     log.push({ path, authorization: request.headers.authorization });
@@ -91,6 +139,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       response.end(JSON.stringify(reply.body));
     };
     if (request.headers.authorization !== `Bearer ${FAKE_TOKEN}`) return send({ status: 401, body: { message: 'Bad credentials' } });
+    const route = routes.get(path);
+    if (route) return send(route);
+    const org = /^\/orgs\/([^/?]+)$/.exec(path);
+    if (org) return send(ORGANISATIONS[org[1] ?? ''] ?? { status: 404, body: { message: 'Not Found' } });
     const match = /^\/repos\/acme\/([^/]+)(\/.*)?$/.exec(path);
     if (!match) return send({ status: 404, body: { message: 'Not Found' } });
     let name = match[1] ?? '';
@@ -108,6 +160,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (rest === '/branches/main/protection') return send(scenario.protection);
     if (rest === '/rules/branches/main') return send(scenario.rules);
     if (rest === '/rulesets/42' && scenario.ruleset) return send(scenario.ruleset);
+    if (rest === '/keys?per_page=100') return send(scenario.keys ?? { status: 200, body: [] });
     return send({ status: 404, body: { message: 'Not Found' } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,6 +169,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    respond: (path, status, body, headers) => routes.set(path, { status, body, headers }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

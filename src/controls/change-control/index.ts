@@ -11,6 +11,7 @@ import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-p
 import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
 import commitAuthorsIdentified from './commit-authors-identified.js';
 import changesIncludeTests from './changes-include-tests.js';
+import codeOwnerReviewRequired from './code-owner-review-required.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -26,4 +27,5 @@ export const controls: Control[] = [
   signingKeysHardwareBacked,
   commitAuthorsIdentified,
   changesIncludeTests,
+  codeOwnerReviewRequired,
 ];
