@@ -12,6 +12,8 @@ import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
 import commitAuthorsIdentified from './commit-authors-identified.js';
 import changesIncludeTests from './changes-include-tests.js';
 import codeOwnerReviewRequired from './code-owner-review-required.js';
+import deployKeysReadOnly from './deploy-keys-read-only.js';
+import orgRequires2fa from './org-requires-2fa.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -28,4 +30,6 @@ export const controls: Control[] = [
   commitAuthorsIdentified,
   changesIncludeTests,
   codeOwnerReviewRequired,
+  deployKeysReadOnly,
+  orgRequires2fa,
 ];
