@@ -153,6 +153,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if (name === 'flaky' && count === 1) return send({ status: 502, body: { message: 'Server Error' } });
     if (name === 'rate-limited' || name === 'flaky') name = 'protected';
+    // `protected--case-3` behaves as `protected`: tests that add routes keep them apart this way.
+    name = name.split('--')[0] ?? name;
     const scenario = SCENARIOS[name];
     if (!scenario) return send({ status: 404, body: { message: 'Not Found' } });
     const rest = match[2] ?? '';
@@ -177,4 +179,42 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
 /** Scan options that point the GitHub controls at the fake server for one scenario. */
 export function githubOptions(server: FakeGitHub, scenario: string): { github: true; extra: Record<string, unknown> } {
   return { github: true, extra: { githubApiUrl: server.url, githubToken: FAKE_TOKEN, githubRepo: `acme/${scenario}`, githubMaxRetryDelayMs: 20 } };
+}
+
+/** A pull request as GET /repos/{o}/{r}/commits/{sha}/pulls lists it (the fields tenet reads, and a few more). */
+export function pullRequestJson(number: number, options: { author?: string; mergeCommitSha?: string; mergedAt?: string | null; base?: string; repo?: string }): Record<string, unknown> {
+  const repo = options.repo ?? 'acme/x';
+  const author = options.author ?? 'ann';
+  return {
+    url: `https://api.github.com/repos/${repo}/pulls/${number}`,
+    id: 1000 + number,
+    html_url: `https://github.com/${repo}/pull/${number}`,
+    number,
+    state: options.mergedAt === null ? 'open' : 'closed',
+    title: `Pull request ${number}`,
+    user: { login: author, id: 200, type: author.endsWith('[bot]') ? 'Bot' : 'User' },
+    created_at: '2025-12-30T09:00:00Z',
+    closed_at: options.mergedAt ?? null,
+    merged_at: options.mergedAt === undefined ? '2026-01-01T00:00:00Z' : options.mergedAt,
+    merge_commit_sha: options.mergeCommitSha ?? null,
+    head: { label: `${author}:topic-${number}`, ref: `topic-${number}`, sha: 'f'.repeat(40) },
+    base: { label: `acme:${options.base ?? 'main'}`, ref: options.base ?? 'main', sha: 'e'.repeat(40) },
+    author_association: 'MEMBER',
+  };
+}
+
+/** A review as GET /repos/{o}/{r}/pulls/{n}/reviews lists it. */
+export function reviewJson(id: number, login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING', submittedAt = '2025-12-31T12:00:00Z'): Record<string, unknown> {
+  return {
+    id,
+    node_id: `PRR_${id}`,
+    user: { login, id: 300 + id, type: 'User' },
+    body: '',
+    state,
+    html_url: `https://github.com/acme/x/pull/1#pullrequestreview-${id}`,
+    pull_request_url: 'https://api.github.com/repos/acme/x/pulls/1',
+    author_association: 'MEMBER',
+    ...(state === 'PENDING' ? {} : { submitted_at: submittedAt }),
+    commit_id: 'f'.repeat(40),
+  };
 }

@@ -14,6 +14,7 @@ import changesIncludeTests from './changes-include-tests.js';
 import codeOwnerReviewRequired from './code-owner-review-required.js';
 import deployKeysReadOnly from './deploy-keys-read-only.js';
 import orgRequires2fa from './org-requires-2fa.js';
+import mergedChangesReviewed from './merged-changes-reviewed.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -32,4 +33,5 @@ export const controls: Control[] = [
   codeOwnerReviewRequired,
   deployKeysReadOnly,
   orgRequires2fa,
+  mergedChangesReviewed,
 ];
