@@ -100,14 +100,15 @@ async function approvalsOf(client: ReturnType<typeof connectGitHub>['client'], s
 
 /**
  * Who approves, as GitHub counts it: each reviewer's latest approving, change-requesting or dismissed
- * review before the merge decides (comments do not withdraw an approval); the author never counts.
+ * review before the merge decides (comments do not withdraw an approval); the author and bots
+ * (GitHub Apps, logins ending in [bot]) never count.
  */
 export function approvers(reviews: ReviewJson[], author: string, mergedAt: string): string[] {
   const latest = new Map<string, string>();
   const ordered = reviews.filter((review) => review.submitted_at).sort((a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? ''));
   for (const review of ordered) {
     const login = review.user?.login;
-    if (!login || login.toLowerCase() === author.toLowerCase()) continue;
+    if (!login || login.toLowerCase() === author.toLowerCase() || login.endsWith('[bot]')) continue;
     if (mergedAt && (review.submitted_at ?? '') > mergedAt) continue;
     if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED') latest.set(login, review.state);
   }

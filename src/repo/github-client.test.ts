@@ -40,6 +40,22 @@ describe('the GitHub client', () => {
     }
   });
 
+  it('follows Link rel="next" pages, boundedly, and never to another host', async () => {
+    const server = await startFakeGitHub();
+    try {
+      const client = new GitHubClient({ baseUrl: server.url, token: FAKE_TOKEN, maxRetryDelayMs: 10 });
+      const page = (n: number) => `/repos/acme/x/keys?per_page=100&page=${n}`;
+      server.respond('/repos/acme/x/keys?per_page=100', 200, [1], { link: `<${server.url}${page(2)}>; rel="next", <${server.url}${page(3)}>; rel="last"` });
+      server.respond(page(2), 200, [2], { link: `<${server.url}${page(3)}>; rel="next"` });
+      server.respond(page(3), 200, [3], { link: `<https://evil.example${page(4)}>; rel="next"` });
+      assert.deepEqual(await client.getAll<number>('/repos/acme/x/keys'), { ok: true, status: 200, data: [1, 2, 3], complete: true });
+      assert.deepEqual(await client.getAll<number>('/repos/acme/x/keys', 2), { ok: true, status: 200, data: [1, 2], complete: false });
+      assert.ok(server.log.every((entry) => !entry.path.includes('page=4')));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reads owner/name from every form of GitHub remote', () => {
     const table: [string, string | undefined][] = [
       ['https://github.com/acme/app.git', 'acme/app'],

@@ -52,6 +52,7 @@ testControl(control, {
     { name: 'only the author approved', ...merged('self', [[reviewJson(1, 'ann', 'APPROVED')]]), findings: [{ message: 'pull request #1 by ann was merged 2026-01-01 with 0 approval(s) from others; 1 required', resource: 'github:acme/protected--merged-5/pull/1' }] },
     { name: 'the latest review requests changes', ...merged('changes', [[bob('APPROVED', '2025-12-31T10:00:00Z'), bob('CHANGES_REQUESTED', '2025-12-31T11:00:00Z', 2)]]), findings: 1 },
     { name: 'approved only after the merge', ...merged('late', [[bob('APPROVED', '2026-01-02T00:00:00Z')]]), findings: 1 },
+    { name: 'approved only by a bot', ...merged('bot', [[reviewJson(1, 'github-actions[bot]', 'APPROVED')]]), findings: 1 },
     { name: 'one approver counted twice is still one', ...merged('twice', [[bob('APPROVED'), bob('APPROVED', undefined, 2)]]), params: { approvals: 2 }, findings: [{ message: '1 approval(s) from others (bob); 2 required' }] },
     { name: 'a direct push beside an approved pull request', ...merged('direct', [[bob('APPROVED')]], { direct: true }), findings: [{ message: '"Hotfix straight on main" by Test Author (2026-01-01) did not come through a merged pull request' }] },
   ],
@@ -75,7 +76,7 @@ testControl(control, {
     {
       name: 'a commit GitHub does not know (not pushed)',
       ...merged('unpushed', [[bob('APPROVED')]], { pullsStatus: [422, { message: 'No commit found for SHA: abc', documentation_url: 'https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit' }] }),
-      findings: [{ message: 'could not be looked up: GET /repos/acme/protected--merged-11/commits/', outcome: 'unknown' }],
+      findings: [{ message: 'could not be looked up: GET /repos/acme/protected--merged-12/commits/', outcome: 'unknown' }],
     },
     { name: 'without --github', files: {}, reason: /run with --github/ },
   ],

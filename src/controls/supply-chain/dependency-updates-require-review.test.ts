@@ -1,4 +1,5 @@
 import { testControl } from '../../testing/control-table.js';
+import { githubOptions, pullRequestJson, reviewJson, startFakeGitHub } from '../../testing/fake-github.js';
 import { commitChange } from '../../testing/git-history.js';
 import control from './dependency-updates-require-review.js';
 
@@ -8,6 +9,19 @@ const base = { 'package.json': '{ "name": "app" }\n', 'package-lock.json': lock(
 /** A lockfile update on main after the initial commit, through a squash-merged pull request or pushed directly. */
 const lockUpdate = (subject: string) => (root: string) => void commitChange(root, 'package-lock.json', lock(21), subject);
 const viaPullRequest = lockUpdate('Bump lodash from 4.17.20 to 4.17.21 (#12)');
+
+const github = await startFakeGitHub();
+/** The same update, with the API saying who approved pull request #12. */
+const reviewedUpdate = (repo: string, approvers: string[]) => ({
+  files: base,
+  git: true,
+  setup: (root: string) => {
+    const sha = commitChange(root, 'package-lock.json', lock(21), 'Bump lodash from 4.17.20 to 4.17.21 (#12)');
+    github.respond(`/repos/acme/${repo}/commits/${sha}/pulls?per_page=100`, 200, [pullRequestJson(12, { author: 'dependabot[bot]', mergeCommitSha: sha })]);
+    github.respond(`/repos/acme/${repo}/pulls/12/reviews?per_page=100`, 200, approvers.map((login, index) => reviewJson(index + 1, login, 'APPROVED')));
+  },
+  options: { ...githubOptions(github, repo), ...inWindow },
+});
 
 const dependabotWorkflow = (step: string) => `name: Dependabot auto-merge
 on: pull_request
@@ -50,8 +64,14 @@ testControl(control, {
       git: true,
       options: inWindow,
     },
+    { name: 'a lockfile pull request approved by a person (API)', ...reviewedUpdate('protected--lock-approved', ['bob']) },
   ],
   fail: [
+    {
+      name: 'a lockfile pull request merged without approval (API)',
+      ...reviewedUpdate('protected--lock-unreviewed', []),
+      findings: [{ message: 'pull request #12 by dependabot[bot] changed a lockfile and was merged without an approving review', resource: 'github:acme/protected--lock-unreviewed/pull/12' }],
+    },
     {
       name: 'top-level automerge',
       files: { ...base, 'renovate.json': '{\n  "extends": ["config:recommended"],\n  "automerge": true\n}\n' },
