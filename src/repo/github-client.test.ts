@@ -28,7 +28,7 @@ describe('the GitHub client', () => {
     const root = makeFixture({});
     try {
       for (const scenario of ['protected', 'no-admin', 'missing', 'rate-limited']) {
-        const result = await scan({ path: root, ...githubOptions(server, scenario), only: ['default-branch-protected', 'reviews-required-before-merge'], keepFacts: true });
+        const result = await scan({ path: root, ...githubOptions(server, scenario), only: ['default-branch-protected', 'reviews-required-before-merge', 'deploy-keys-read-only', 'org-requires-2fa', 'code-owner-review-required'], keepFacts: true });
         for (const [format, render] of Object.entries(reporters)) {
           assert.ok(!render(result, { color: false }).includes(FAKE_TOKEN), `${format} output of ${scenario} holds the token`);
         }
