@@ -1,4 +1,5 @@
-import { defineCollector, FactsUnavailable } from '../engine/control.js';
+import { defineCollector, FactsUnavailable, type ScanOptionsView } from '../engine/control.js';
+import type { Repository } from '../repo/repository.js';
 import { GitHubClient, repositoryFromRemote, type ApiResult } from '../repo/github-client.js';
 
 /** Classic branch protection, as GET /repos/{o}/{r}/branches/{b}/protection returns it (the parts we judge). */
@@ -19,6 +20,7 @@ export interface BranchRule {
     required_approving_review_count?: number;
     dismiss_stale_reviews_on_push?: boolean;
     required_status_checks?: { context: string }[];
+    require_code_owner_review?: boolean;
   };
 }
 
@@ -35,6 +37,8 @@ export interface GitHubSettings {
   repository: string;
   defaultBranch: string;
   visibility: string;
+  /** The owning account: type is `Organization` or `User`. */
+  owner: { login: string; type: string };
   /** False when the default branch has no commits yet (nothing to protect). */
   branchExists: boolean;
   /** Classic protection: `undefined` value means the branch is not protected. */
@@ -54,17 +58,8 @@ export const githubSettings = defineCollector<GitHubSettings>({
   id: 'github-settings',
   description: 'Default branch, visibility, branch protection and rulesets from the GitHub API',
   async collect({ repo, options }) {
-    const token = stringOption(options.githubToken) ?? process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-    if (!token) throw new FactsUnavailable('no GitHub token: set GITHUB_TOKEN or GH_TOKEN');
-    const baseUrl = stringOption(options.githubApiUrl) ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-    const host = baseUrl.includes('api.github.com') ? 'github.com' : new URL(baseUrl).hostname;
-    const slug =
-      stringOption(options.githubRepo) ??
-      [...(repo.git?.remotes ?? [])].sort((a, b) => Number(b.name === 'origin') - Number(a.name === 'origin')).map((remote) => repositoryFromRemote(remote.url, host)).find(Boolean);
-    if (!slug) throw new FactsUnavailable(`no ${host} remote to read settings from: pass --repo OWNER/NAME`);
-    const client = new GitHubClient({ baseUrl, token, maxRetryDelayMs: numberOption(options.githubMaxRetryDelayMs) });
-
-    const repository = await client.get<{ default_branch?: string; visibility?: string; private?: boolean }>(`/repos/${slug}`);
+    const { client, slug } = connectGitHub(repo, options);
+    const repository = await client.get<{ default_branch?: string; visibility?: string; private?: boolean; owner?: { login?: string; type?: string } }>(`/repos/${slug}`);
     if (!repository.ok) throw new FactsUnavailable(`GET /repos/${slug}: ${describeFailure(repository)}`);
     const defaultBranch = repository.data.default_branch ?? 'main';
     const visibility = repository.data.visibility ?? (repository.data.private ? 'private' : 'public');
@@ -97,11 +92,28 @@ export const githubSettings = defineCollector<GitHubSettings>({
       const ruleset = await client.get<{ id: number; name?: string; bypass_actors?: RulesetSummary['bypassActors'] }>(`/repos/${slug}/rulesets/${id}`);
       rulesets.push(ruleset.ok ? { id, name: ruleset.data.name, bypassActors: ruleset.data.bypass_actors } : { id });
     }
-    return { repository: slug, defaultBranch, visibility, branchExists, classic, rules, rulesets, requests: client.requests };
+    const owner = { login: repository.data.owner?.login ?? slug.split('/')[0] ?? '', type: repository.data.owner?.type ?? 'unknown' };
+    return { repository: slug, defaultBranch, visibility, owner, branchExists, classic, rules, rulesets, requests: client.requests };
   },
 });
 
-function describeFailure(result: ApiResult<unknown>): string {
+/**
+ * A client for the repository's GitHub API with the scan's token, and the repository's owner/name
+ * (from --repo or the origin remote). Each collector makes its own, so its `requests` are its own.
+ */
+export function connectGitHub(repo: Repository, options: ScanOptionsView): { client: GitHubClient; slug: string } {
+  const token = stringOption(options.githubToken) ?? process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) throw new FactsUnavailable('no GitHub token: set GITHUB_TOKEN or GH_TOKEN');
+  const baseUrl = stringOption(options.githubApiUrl) ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const host = baseUrl.includes('api.github.com') ? 'github.com' : new URL(baseUrl).hostname;
+  const slug =
+    stringOption(options.githubRepo) ??
+    [...(repo.git?.remotes ?? [])].sort((a, b) => Number(b.name === 'origin') - Number(a.name === 'origin')).map((remote) => repositoryFromRemote(remote.url, host)).find(Boolean);
+  if (!slug) throw new FactsUnavailable(`no ${host} remote to read settings from: pass --repo OWNER/NAME`);
+  return { client: new GitHubClient({ baseUrl, token, maxRetryDelayMs: numberOption(options.githubMaxRetryDelayMs) }), slug };
+}
+
+export function describeFailure(result: ApiResult<unknown>): string {
   if (result.ok) return 'ok';
   return result.status === 0 ? result.message : `${result.status} ${result.message}`;
 }

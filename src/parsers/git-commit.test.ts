@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fakeSshSignature } from '../testing/git-history.js';
 import { parseRawCommit, pullRequestReference } from './git-commit.js';
 
 const header = 'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent aaaa\nparent bbbb\nauthor Ann Example <ann@example.com> 1767225600 +0100\ncommitter GitHub <noreply@github.com> 1767225600 +0000\n';
@@ -20,6 +21,14 @@ describe('raw commit objects', () => {
   for (const [armour, kind] of [['PGP SIGNATURE', 'gpg'], ['SSH SIGNATURE', 'ssh'], ['SIGNED MESSAGE', 'x509']] as const) {
     it(`detects a ${kind} signature`, () => assert.equal(parseRawCommit('x', signed(armour)).signature, kind));
   }
+
+  it('keeps the key type of an SSH signature', () => {
+    const armour = fakeSshSignature('sk-ssh-ed25519@openssh.com').split('\n').join('\n ');
+    const commit = parseRawCommit('x', `${header}gpgsig ${armour}\n\nsubject\n`);
+    assert.equal(commit.signature, 'ssh');
+    assert.equal(commit.signatureKeyType, 'sk-ssh-ed25519@openssh.com');
+    assert.equal(parseRawCommit('x', signed('SSH SIGNATURE')).signatureKeyType, undefined);
+  });
 
   const table: [string, string, string | undefined][] = [
     ['Merge pull request #7 from org/branch', '', '#7'],

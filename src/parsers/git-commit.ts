@@ -11,7 +11,11 @@ export interface RawCommit {
   subject: string;
   body: string;
   signature?: 'gpg' | 'ssh' | 'x509';
+  /** For an SSH signature: the signer's key type from the SSHSIG blob (e.g. sk-ssh-ed25519@openssh.com), when readable. */
+  signatureKeyType?: string;
 }
+
+import { sshSignatureKeyType } from './sshsig.js';
 
 const IDENTITY = /^(.*) <([^>]*)> (\d+) ([+-]\d{4})$/;
 
@@ -32,10 +36,14 @@ export function parseRawCommit(sha: string, text: string): RawCommit {
     body: message.split('\n').slice(1).join('\n').trim(),
   };
   let current = '';
+  const armour: string[] = [];
   for (const line of headerText.split('\n')) {
     if (line.startsWith(' ')) {
       // Continuation of a multi-line header (gpgsig, mergetag): only the signature's armour matters.
-      if (current === 'gpgsig' || current === 'gpgsig-sha256') commit.signature ??= signatureKind(line.trim());
+      if (current === 'gpgsig' || current === 'gpgsig-sha256') {
+        commit.signature ??= signatureKind(line.trim());
+        armour.push(line.slice(1));
+      }
       continue;
     }
     const space = line.indexOf(' ');
@@ -55,7 +63,12 @@ export function parseRawCommit(sha: string, text: string): RawCommit {
       }
     } else if (current === 'gpgsig' || current === 'gpgsig-sha256') {
       commit.signature = signatureKind(value.trim()) ?? 'gpg';
+      armour.push(value);
     }
+  }
+  if (commit.signature === 'ssh') {
+    const key = sshSignatureKeyType(armour.join('\n'));
+    if (key.ok) commit.signatureKeyType = key.keyType;
   }
   return commit;
 }

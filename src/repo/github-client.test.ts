@@ -28,7 +28,7 @@ describe('the GitHub client', () => {
     const root = makeFixture({});
     try {
       for (const scenario of ['protected', 'no-admin', 'missing', 'rate-limited']) {
-        const result = await scan({ path: root, ...githubOptions(server, scenario), only: ['default-branch-protected', 'reviews-required-before-merge'], keepFacts: true });
+        const result = await scan({ path: root, ...githubOptions(server, scenario), only: ['default-branch-protected', 'reviews-required-before-merge', 'deploy-keys-read-only', 'org-requires-2fa', 'code-owner-review-required'], keepFacts: true });
         for (const [format, render] of Object.entries(reporters)) {
           assert.ok(!render(result, { color: false }).includes(FAKE_TOKEN), `${format} output of ${scenario} holds the token`);
         }
@@ -36,6 +36,22 @@ describe('the GitHub client', () => {
       assert.ok(server.log.every((entry) => entry.authorization === `Bearer ${FAKE_TOKEN}`), 'the token is sent only as the Authorization header');
     } finally {
       removeFixture(root);
+      await server.close();
+    }
+  });
+
+  it('follows Link rel="next" pages, boundedly, and never to another host', async () => {
+    const server = await startFakeGitHub();
+    try {
+      const client = new GitHubClient({ baseUrl: server.url, token: FAKE_TOKEN, maxRetryDelayMs: 10 });
+      const page = (n: number) => `/repos/acme/x/keys?per_page=100&page=${n}`;
+      server.respond('/repos/acme/x/keys?per_page=100', 200, [1], { link: `<${server.url}${page(2)}>; rel="next", <${server.url}${page(3)}>; rel="last"` });
+      server.respond(page(2), 200, [2], { link: `<${server.url}${page(3)}>; rel="next"` });
+      server.respond(page(3), 200, [3], { link: `<https://evil.example${page(4)}>; rel="next"` });
+      assert.deepEqual(await client.getAll<number>('/repos/acme/x/keys'), { ok: true, status: 200, data: [1, 2, 3], complete: true });
+      assert.deepEqual(await client.getAll<number>('/repos/acme/x/keys', 2), { ok: true, status: 200, data: [1, 2], complete: false });
+      assert.ok(server.log.every((entry) => !entry.path.includes('page=4')));
+    } finally {
       await server.close();
     }
   });

@@ -22,6 +22,32 @@ export class GitHubClient {
   }
 
   async get<T>(path: string): Promise<ApiResult<T>> {
+    return (await this.page<T>(path)).result;
+  }
+
+  /**
+   * Every item of a list endpoint, following `Link: <…>; rel="next"` for at most `maxPages` pages
+   * (`per_page=100` is added). `complete` is false when pages were left unread. A next link to
+   * another origin is not followed: the token goes only to the configured API.
+   */
+  async getAll<T>(path: string, maxPages = 10): Promise<ApiResult<T[]> & { complete?: boolean }> {
+    const items: T[] = [];
+    let next: string | undefined = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    let status = 200;
+    for (let pages = 0; next !== undefined; pages++) {
+      if (pages === maxPages) return { ok: true, status, data: items, complete: false };
+      const answer: { result: ApiResult<T[]>; next?: string } = await this.page<T[]>(next);
+      const { result, next: following } = answer;
+      if (!result.ok) return result;
+      if (!Array.isArray(result.data)) return { ok: false, status: result.status, message: 'the answer is not a list' };
+      status = result.status;
+      items.push(...result.data);
+      next = following;
+    }
+    return { ok: true, status, data: items, complete: true };
+  }
+
+  private async page<T>(path: string): Promise<{ result: ApiResult<T>; next?: string }> {
     const attempts = Math.max(1, this.options.maxAttempts ?? 3);
     let last: ApiResult<T> = { ok: false, status: 0, message: 'no request made' };
     for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -43,14 +69,32 @@ export class GitHubClient {
         continue;
       }
       const body = await response.text();
-      if (response.ok) return { ok: true, status: response.status, data: JSON.parse(body) as T };
+      if (response.ok) {
+        let data: T;
+        try {
+          data = JSON.parse(body) as T;
+        } catch {
+          return { result: { ok: false, status: response.status, message: 'the answer is not JSON' } };
+        }
+        return { result: { ok: true, status: response.status, data }, next: this.nextPath(response.headers.get('link')) };
+      }
       last = { ok: false, status: response.status, message: this.scrub(messageOf(body) ?? response.statusText) };
       const retryAfter = retryDelay(response);
       const retryable = response.status >= 500 || response.status === 429 || retryAfter !== undefined;
       if (!retryable || attempt === attempts) break;
       await sleep(Math.min(retryAfter ?? this.backoff(attempt), this.options.maxRetryDelayMs ?? 60_000));
     }
-    return last;
+    return { result: last };
+  }
+
+  /** The path of the rel="next" page, when it lies under the configured API base. */
+  private nextPath(link: string | null): string | undefined {
+    if (!link) return undefined;
+    for (const part of link.split(',').slice(0, 10)) {
+      const match = /^\s*<([^>]{1,2000})>\s*;\s*rel="next"\s*$/.exec(part);
+      if (match?.[1]?.startsWith(`${this.baseUrl}/`)) return match[1].slice(this.baseUrl.length);
+    }
+    return undefined;
   }
 
   private backoff(attempt: number): number {

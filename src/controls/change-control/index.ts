@@ -8,6 +8,13 @@ import branchProtectionAppliesToAdmins from './branch-protection-applies-to-admi
 import forcePushAndDeletionBlocked from './force-push-and-deletion-blocked.js';
 import statusChecksRequired from './status-checks-required.js';
 import repositoryVisibilityMatchesPolicy from './repository-visibility-matches-policy.js';
+import signingKeysHardwareBacked from './signing-keys-hardware-backed.js';
+import commitAuthorsIdentified from './commit-authors-identified.js';
+import changesIncludeTests from './changes-include-tests.js';
+import codeOwnerReviewRequired from './code-owner-review-required.js';
+import deployKeysReadOnly from './deploy-keys-read-only.js';
+import orgRequires2fa from './org-requires-2fa.js';
+import mergedChangesReviewed from './merged-changes-reviewed.js';
 
 /** The change-control controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -20,4 +27,11 @@ export const controls: Control[] = [
   forcePushAndDeletionBlocked,
   statusChecksRequired,
   repositoryVisibilityMatchesPolicy,
+  signingKeysHardwareBacked,
+  commitAuthorsIdentified,
+  changesIncludeTests,
+  codeOwnerReviewRequired,
+  deployKeysReadOnly,
+  orgRequires2fa,
+  mergedChangesReviewed,
 ];

@@ -10,6 +10,7 @@ import noTrivialDependencies from './no-trivial-dependencies.js';
 import noDependencyInstallScripts from './no-dependency-install-scripts.js';
 import dependenciesAreMature from './dependencies-are-mature.js';
 import runtimeIsLts from './runtime-is-lts.js';
+import dependencyUpdatesRequireReview from './dependency-updates-require-review.js';
 
 /** The supply-chain controls, in catalog order; one file each, registered here. */
 export const controls: Control[] = [
@@ -24,4 +25,5 @@ export const controls: Control[] = [
   noDependencyInstallScripts,
   dependenciesAreMature,
   runtimeIsLts,
+  dependencyUpdatesRequireReview,
 ];
