@@ -6,6 +6,7 @@ import dockerfileHealthcheckDefined from './dockerfile-healthcheck-defined.js';
 import dockerfileNoSecretsInBuild from './dockerfile-no-secrets-in-build.js';
 import dockerfileNoRemoteAdd from './dockerfile-no-remote-add.js';
 import dockerfileNoSshExposed from './dockerfile-no-ssh-exposed.js';
+import baseImagesFromTrustedSources from './base-images-from-trusted-sources.js';
 
 /** The containers controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -16,4 +17,5 @@ export const controls: Control[] = [
   dockerfileNoSecretsInBuild,
   dockerfileNoRemoteAdd,
   dockerfileNoSshExposed,
+  baseImagesFromTrustedSources,
 ];
