@@ -7,6 +7,7 @@ import dockerfileNoSecretsInBuild from './dockerfile-no-secrets-in-build.js';
 import dockerfileNoRemoteAdd from './dockerfile-no-remote-add.js';
 import dockerfileNoSshExposed from './dockerfile-no-ssh-exposed.js';
 import baseImagesFromTrustedSources from './base-images-from-trusted-sources.js';
+import installCommandsUseTrustedSources from './install-commands-use-trusted-sources.js';
 
 /** The containers controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -18,4 +19,5 @@ export const controls: Control[] = [
   dockerfileNoRemoteAdd,
   dockerfileNoSshExposed,
   baseImagesFromTrustedSources,
+  installCommandsUseTrustedSources,
 ];
