@@ -8,6 +8,7 @@ import dockerfileNoRemoteAdd from './dockerfile-no-remote-add.js';
 import dockerfileNoSshExposed from './dockerfile-no-ssh-exposed.js';
 import baseImagesFromTrustedSources from './base-images-from-trusted-sources.js';
 import installCommandsUseTrustedSources from './install-commands-use-trusted-sources.js';
+import noVerificationBypassInInstalls from './no-verification-bypass-in-installs.js';
 
 /** The containers controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -20,4 +21,5 @@ export const controls: Control[] = [
   dockerfileNoSshExposed,
   baseImagesFromTrustedSources,
   installCommandsUseTrustedSources,
+  noVerificationBypassInInstalls,
 ];
