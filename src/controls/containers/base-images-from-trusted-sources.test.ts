@@ -14,9 +14,9 @@ testControl(control, {
   ],
   fail: [
     { name: 'an Alpine runtime', files: { Dockerfile: 'FROM node:20 AS build\nFROM node:20-alpine3.19 AS runtime\n' }, findings: [{ line: 2, resource: 'runtime', message: 'based on alpine, outside the trusted OS families' }] },
-    { name: 'an image from an untrusted Docker Hub user', files: { Dockerfile: 'FROM bitnami/nginx:1.25\n' }, findings: [{ line: 1, resource: '0', message: 'bitnami/nginx:1.25 (docker.io/bitnami/nginx) is not from a trusted publisher' }] },
+    { name: 'an image from an untrusted Docker Hub user', files: { Dockerfile: 'FROM bitnami/nginx:1.25\n' }, findings: [{ line: 1, resource: '0', message: 'bitnami/nginx (docker.io/bitnami/nginx) is not from a trusted publisher' }] },
     { name: 'a Windows image in any stage', files: { Dockerfile: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\nFROM debian:12\n' }, findings: [{ line: 1, message: 'is a Windows image' }] },
-    { name: 'a Kubernetes container image from an unknown registry', files: { 'pod.yaml': podManifest({ containerLines: ['image: quay.io/someone/tool:1'] }) }, findings: [{ line: 8, resource: 'Pod/default/app', message: "container 'app': quay.io/someone/tool:1" }] },
+    { name: 'a Kubernetes container image from an unknown registry', files: { 'pod.yaml': podManifest({ containerLines: ['image: quay.io/someone/tool:1'] }) }, findings: [{ line: 8, resource: 'Pod/default/app', message: "container 'app': quay.io/someone/tool is not from a trusted publisher" }] },
     { name: 'a CentOS Compose service', files: { 'docker-compose.yml': 'services:\n  db:\n    image: centos:7\n' }, findings: [{ file: 'docker-compose.yml', line: 3, resource: 'services.db', message: 'based on centos' }] },
   ],
   deviated: [{ name: 'waived inline', files: { Dockerfile: '# tenet:ignore base-images-from-trusted-sources vendor image reviewed in SEC-7\nFROM bitnami/nginx:1.25\n' } }],

@@ -69,7 +69,10 @@ export function untrustedImageReason(reference: string, publishers: readonly str
   const repository = canonicalRepository(reference);
   const family = osFamilyOf(reference);
   if (family === 'windows' && !families.includes('windows')) return `${reference} is a Windows image`;
-  if (!publishers.some((pattern) => matchesPublisher(repository, pattern))) return `${reference} (${repository}) is not from a trusted publisher`;
+  if (!publishers.some((pattern) => matchesPublisher(repository, pattern))) {
+    const written = parseImageReference(reference.trim()).repository.toLowerCase();
+    return `${written}${written === repository ? '' : ` (${repository})`} is not from a trusted publisher`;
+  }
   if (checkFamily && family !== undefined && !families.includes(family)) return `${reference} is based on ${family}, outside the trusted OS families (${families.join(', ')})`;
   return undefined;
 }
