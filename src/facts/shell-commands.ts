@@ -38,6 +38,7 @@ const SCRIPT = /\.(?:sh|bash)$/i;
 const MAKEFILE = /^(?:GNUmakefile|makefile|Makefile)$|\.mk$/;
 const WORKFLOW = /^\.github\/workflows\/[^/]{1,200}\.ya?ml$/;
 const PACKAGE_CONFIG = /^(?:\.npmrc|\.yarnrc|\.yarnrc\.yml|pip\.conf|pip\.ini|sources\.list|apt\.conf)$|\.(?:repo|list|sources)$/;
+const APT_CONF_D = /(?:^|\/)apt\.conf\.d\/[^/]{1,200}$/;
 const GITLAB_KEYWORDS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages']);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 
@@ -63,7 +64,7 @@ export const shellCommandFacts = defineCollector<ShellCommandFacts>({
     }
     for (const entry of repo.files) {
       const base = path.posix.basename(entry.path);
-      const kind: CommandOrigin | undefined = SCRIPT.test(base) ? 'script' : MAKEFILE.test(base) ? 'makefile' : PACKAGE_CONFIG.test(base) && isPackageConfig(entry.path) ? 'config' : undefined;
+      const kind: CommandOrigin | undefined = SCRIPT.test(base) ? 'script' : MAKEFILE.test(base) ? 'makefile' : (PACKAGE_CONFIG.test(base) && isPackageConfig(entry.path)) || APT_CONF_D.test(entry.path) ? 'config' : undefined;
       if (!kind) continue;
       const text = repo.readText(entry.path);
       if (text === undefined) continue;

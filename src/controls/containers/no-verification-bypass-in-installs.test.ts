@@ -9,6 +9,7 @@ testControl(control, {
   ],
   fail: [
     { name: 'apt --allow-unauthenticated in a RUN continuation', files: { Dockerfile: 'FROM debian:12 AS build\nRUN apt-get update && \\\n    apt-get install -y --allow-unauthenticated foo\n' }, findings: [{ line: 3, resource: 'build', message: 'Dockerfile: lets APT install unsigned packages', evidence: 'apt --allow-unauthenticated' }] },
+    { name: 'APT configuration allowing unauthenticated packages', files: { 'docker/apt.conf.d/99insecure': 'APT::Get::AllowUnauthenticated "true";\n' }, findings: [{ line: 1, message: 'unsigned' }] },
     { name: '[trusted=yes] source file', files: { 'etc/apt/sources.list.d/x.list': 'deb [trusted=yes] http://x.example stable main\n' }, findings: [{ line: 1, message: 'configuration: marks an APT source trusted' }] },
     { name: 'dnf --nogpgcheck and gpgcheck=0 in a .repo', files: { 'ci/build.sh': 'dnf install -y --nogpgcheck foo\n', 'x.repo': '[x]\ngpgcheck=0\n' }, findings: [{ file: 'ci/build.sh', line: 1 }, { file: 'x.repo', line: 2 }] },
     { name: 'apk, rpm and pip bypasses', files: { 'x.sh': 'apk add --allow-untrusted /tmp/a.apk\nrpm -i --nosignature b.rpm\npip install --trusted-host pypi.example c\n' }, findings: [{ line: 1, message: 'apk' }, { line: 2, message: 'RPMs' }, { line: 3, message: 'trusted-host' }] },
