@@ -10,9 +10,11 @@ const denyAll = policy(['podSelector: {}', 'policyTypes: [Ingress, Egress]']);
 testControl(control, {
   pass: [
     { name: 'default deny for both directions', files: { 'web.yaml': deployment(), 'netpol.yaml': denyAll } },
+    { name: 'an omitted podSelector selects every pod', files: { 'web.yaml': deployment(), 'netpol.yaml': policy(['policyTypes: [Ingress, Egress]']) } },
     { name: 'two policies, one per direction, with narrow exceptions', files: { 'web.yaml': deployment(), 'netpol.yaml': `${policy(['podSelector: {}', 'ingress:', '  - from:', '      - podSelector: { matchLabels: { app: lb } }'])}---\n${policy(['podSelector:', '  matchLabels: {}', 'policyTypes: [Egress]'])}` } },
   ],
   fail: [
+    { name: 'a policy selecting by label only leaves other pods open', files: { 'web.yaml': deployment(), 'netpol.yaml': policy(['podSelector:', '  matchLabels: { tier: db }', 'policyTypes: [Ingress, Egress]']) }, findings: 1 },
     { name: 'no policy at all', files: { 'web.yaml': deployment() }, findings: [{ line: 1, resource: 'Deployment/shop/web', message: "namespace 'shop' (1 workload(s)) has no default-deny NetworkPolicy for Ingress and Egress" }] },
     { name: 'ingress only (policyTypes absent)', files: { 'web.yaml': deployment(), 'netpol.yaml': policy(['podSelector: {}']) }, findings: [{ resource: 'NetworkPolicy/shop/default-deny', message: 'for Egress' }] },
     { name: 'an allow-all egress rule is not a deny', files: { 'web.yaml': deployment(), 'netpol.yaml': policy(['podSelector: {}', 'policyTypes: [Ingress, Egress]', 'egress:', '  - {}']) }, findings: [{ line: 8, message: 'for Egress' }] },

@@ -46,10 +46,13 @@ export default defineControl({
   },
 });
 
-/** `podSelector: {}` (or with empty matchLabels/matchExpressions) selects every pod of the namespace. */
+/**
+ * `podSelector: {}` (or with empty matchLabels/matchExpressions) selects every pod of the namespace;
+ * so does a null or omitted selector, which the API server decodes to the empty one.
+ */
 function selectsAllPods(policy: KubeResource): boolean {
   const selector = at(policy.value, ['spec', 'podSelector']);
-  if (selector === undefined || selector === null) return false;
+  if (selector === undefined || selector === null) return true;
   if (!isObject(selector)) return false;
   return Object.values(selector).every((value) => value === null || (Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0));
 }
