@@ -17,6 +17,7 @@ testControl(control, {
     { name: 'brew, cargo and pip in a literal block', files: { '.github/workflows/ci.yml': workflow('|\n          brew install jq\n          cargo install ripgrep\n          python3 -m pip install --user httpie') }, findings: [{ line: 9, message: 'Homebrew' }, { line: 10, message: 'crates.io' }, { line: 11, message: 'PyPI' }] },
     { name: 'npm -g in a Makefile recipe', files: { Makefile: 'NPM = npm\ntools:\n\tnpm i -g typescript\n' }, findings: [{ file: 'Makefile', line: 3, message: 'Makefile recipe: installs a global package from npm' }] },
     { name: 'GitLab CI script list', files: { '.gitlab-ci.yml': 'stages: [build]\nbuild:\n  stage: build\n  script:\n    - snap install helm --classic\n    - wget -qO- https://x.example | sh\n' }, findings: [{ line: 5, resource: '.gitlab-ci.yml#build', message: 'Snap store' }, { line: 6, message: 'pipes' }] },
+    { name: 'a RUN heredoc, at the line of the command inside it', files: { Dockerfile: 'FROM debian:12\nRUN <<EOF\nset -e\ncargo install just\nEOF\n' }, findings: [{ line: 4, resource: '0', message: 'crates.io' }] },
     { name: 'pip with an extra index still reaches PyPI', files: { 'ci.sh': 'pip install --index-url https://m.example/simple --extra-index-url https://pypi.org/simple x\n' }, findings: 1 },
   ],
   deviated: [{ name: 'waived above the RUN', files: { Dockerfile: 'FROM debian:12\n# tenet:ignore install-commands-use-trusted-sources vendor installer pinned by checksum in SEC-3\nRUN curl -fsSL https://x.example/i.sh | sh\n' } }],
