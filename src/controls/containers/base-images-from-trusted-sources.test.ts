@@ -19,7 +19,10 @@ testControl(control, {
     { name: 'a Kubernetes container image from an unknown registry', files: { 'pod.yaml': podManifest({ containerLines: ['image: quay.io/someone/tool:1'] }) }, findings: [{ line: 8, resource: 'Pod/default/app', message: "container 'app': quay.io/someone/tool is not from a trusted publisher" }] },
     { name: 'a CentOS Compose service', files: { 'docker-compose.yml': 'services:\n  db:\n    image: centos:7\n' }, findings: [{ file: 'docker-compose.yml', line: 3, resource: 'services.db', message: 'based on centos' }] },
   ],
-  deviated: [{ name: 'waived inline', files: { Dockerfile: '# tenet:ignore base-images-from-trusted-sources vendor image reviewed in SEC-7\nFROM bitnami/nginx:1.25\n' } }],
+  deviated: [
+    { name: 'waived inline', files: { Dockerfile: '# tenet:ignore base-images-from-trusted-sources vendor image reviewed in SEC-7\nFROM bitnami/nginx:1.25\n' } },
+    { name: 'a Compose service waived inline', files: { 'docker-compose.yml': 'services:\n  db:\n    # tenet:ignore base-images-from-trusted-sources local development only\n    image: centos:7\n' } },
+  ],
   notApplicable: [{ name: 'no images anywhere', files: { 'README.md': '# hi\n' } }],
   unknown: [
     { name: 'FROM an argument without a default', files: { Dockerfile: 'ARG BASE\nFROM ${BASE}\n' }, findings: [{ line: 2, outcome: 'unknown' }] },
