@@ -66,6 +66,15 @@ const KUBERNETES_FAILING = [
   'k8s-secrets-not-in-env-literals k8s/web.yaml:32 Deployment/shop/web fail',
   'k8s-service-account-token-not-automounted k8s/report.yaml:1 CronJob/shop/nightly-report fail',
   'k8s-service-account-token-not-automounted k8s/web.yaml:1 Deployment/shop/web fail',
+  'k8s-rbac-least-privilege k8s/rbac.yaml:8 ClusterRole/default/deployer fail',
+  'k8s-rbac-least-privilege k8s/rbac.yaml:17 ClusterRoleBinding/default/ci-admin fail',
+  'k8s-rbac-least-privilege k8s/report.yaml:1 CronJob/shop/nightly-report fail',
+  'k8s-rbac-least-privilege k8s/web.yaml:1 Deployment/shop/web fail',
+  'k8s-default-deny-network-policy k8s/report.yaml:1 CronJob/shop/nightly-report fail',
+  'workloads-autoscaled k8s/web.yaml:55 HorizontalPodAutoscaler/shop/web fail',
+  'base-images-from-trusted-sources k8s/report.yaml:15 CronJob/shop/nightly-report fail',
+  'base-images-from-trusted-sources k8s/web.yaml:19 Deployment/shop/web fail',
+  'base-images-from-trusted-sources k8s/web.yaml:25 Deployment/shop/web fail',
 ].sort();
 
 const CONTAINERS_FAILING = [
@@ -81,6 +90,8 @@ const CONTAINERS_FAILING = [
   'dockerfile-no-remote-add Dockerfile:14 runtime fail',
   'dockerfile-no-ssh-exposed Dockerfile:15 runtime fail',
   'dockerfile-no-ssh-exposed Dockerfile:21 runtime fail',
+  'install-commands-use-trusted-sources Dockerfile:23 runtime fail',
+  'no-verification-bypass-in-installs Dockerfile:23 runtime fail',
 ].sort();
 
 function statusesOf(result: ScanResult, domain: string): Record<string, string> {
@@ -107,7 +118,9 @@ describe('Kubernetes app fixture', () => {
 
   it('a malformed manifest is an error, and the rest of the scan completes', async () => {
     const result = await scanFixture('kubernetes/failing', { 'k8s/broken.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata: {unclosed\n' });
-    assert.deepEqual(findingsOf(result), KUBERNETES_FAILING);
+    // The unread file could hold the missing NetworkPolicy, so that finding can no longer be judged.
+    const expected = KUBERNETES_FAILING.map((finding) => (finding.startsWith('k8s-default-deny-network-policy') ? finding.replace(/fail$/, 'unknown') : finding));
+    assert.deepEqual(findingsOf(result), expected);
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0]?.file, 'k8s/broken.yaml');
     assert.match(result.errors[0]?.reason ?? '', /malformed YAML/);

@@ -6,6 +6,9 @@ import dockerfileHealthcheckDefined from './dockerfile-healthcheck-defined.js';
 import dockerfileNoSecretsInBuild from './dockerfile-no-secrets-in-build.js';
 import dockerfileNoRemoteAdd from './dockerfile-no-remote-add.js';
 import dockerfileNoSshExposed from './dockerfile-no-ssh-exposed.js';
+import baseImagesFromTrustedSources from './base-images-from-trusted-sources.js';
+import installCommandsUseTrustedSources from './install-commands-use-trusted-sources.js';
+import noVerificationBypassInInstalls from './no-verification-bypass-in-installs.js';
 
 /** The containers controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -16,4 +19,7 @@ export const controls: Control[] = [
   dockerfileNoSecretsInBuild,
   dockerfileNoRemoteAdd,
   dockerfileNoSshExposed,
+  baseImagesFromTrustedSources,
+  installCommandsUseTrustedSources,
+  noVerificationBypassInInstalls,
 ];

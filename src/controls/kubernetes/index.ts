@@ -13,6 +13,11 @@ import k8sDisruptionBudgetDefined from './k8s-disruption-budget-defined.js';
 import k8sImagesPinned from './k8s-images-pinned.js';
 import k8sSecretsNotInEnvLiterals from './k8s-secrets-not-in-env-literals.js';
 import k8sServiceAccountTokenNotAutomounted from './k8s-service-account-token-not-automounted.js';
+import k8sRbacLeastPrivilege from './k8s-rbac-least-privilege.js';
+import k8sDefaultDenyNetworkPolicy from './k8s-default-deny-network-policy.js';
+import k8sWritableMountsLimited from './k8s-writable-mounts-limited.js';
+import workloadsAutoscaled from './workloads-autoscaled.js';
+import servicesIsolatedPerContainer from './services-isolated-per-container.js';
 
 /** The kubernetes controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -30,4 +35,9 @@ export const controls: Control[] = [
   k8sImagesPinned,
   k8sSecretsNotInEnvLiterals,
   k8sServiceAccountTokenNotAutomounted,
+  k8sRbacLeastPrivilege,
+  k8sDefaultDenyNetworkPolicy,
+  k8sWritableMountsLimited,
+  workloadsAutoscaled,
+  servicesIsolatedPerContainer,
 ];

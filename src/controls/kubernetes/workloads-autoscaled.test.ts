@@ -1,0 +1,24 @@
+import { testControl } from '../../testing/control-table.js';
+import control from './workloads-autoscaled.js';
+
+const deployment = (kind = 'Deployment'): string =>
+  ['apiVersion: apps/v1', `kind: ${kind}`, 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  replicas: 3', '  template:', '    spec:', '      containers:', '        - name: web', '          image: app', ''].join('\n');
+const hpa = (min: string | undefined, max: string, kind = 'Deployment'): string =>
+  ['apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  scaleTargetRef:', '    apiVersion: apps/v1', `    kind: ${kind}`, '    name: web', ...(min === undefined ? [] : [`  minReplicas: ${min}`]), `  maxReplicas: ${max}`, ''].join('\n');
+
+testControl(control, {
+  pass: [
+    { name: 'autoscaled from 2 to 10', files: { 'web.yaml': `${deployment()}---\n${hpa('2', '10')}` } },
+    { name: 'a StatefulSet autoscaled', files: { 'db.yaml': `${deployment('StatefulSet')}---\n${hpa('3', '5', 'StatefulSet')}` } },
+    { name: 'a KEDA ScaledObject with a minimum of 2', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n  minReplicaCount: 2\n  triggers: []\n` } },
+    { name: 'minimum lowered by parameter', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, params: { minReplicas: 1 } },
+  ],
+  fail: [
+    { name: 'no autoscaler, however many replicas', files: { 'web.yaml': deployment() }, findings: [{ line: 1, resource: 'Deployment/shop/web', message: 'no HorizontalPodAutoscaler (or KEDA ScaledObject) targets' }] },
+    { name: 'minReplicas defaults to 1', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, findings: [{ resource: 'HorizontalPodAutoscaler/shop/web', line: 14, message: 'down to 1 replica(s)' }] },
+    { name: 'a KEDA ScaledObject scaling to zero by default', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n` }, findings: [{ line: 14, resource: 'ScaledObject/shop/web', message: 'down to 0 replica(s); minReplicaCount' }] },
+    { name: 'maxReplicas equal to minReplicas', files: { 'web.yaml': `${deployment()}---\n${hpa('3', '3')}` }, findings: [{ line: 25, message: 'maxReplicas 3 is not above minReplicas 3' }] },
+  ],
+  notApplicable: [{ name: 'only a DaemonSet', files: { 'ds.yaml': deployment('DaemonSet') }, reason: /Terraform autoscaling groups/ }],
+  unknown: [{ name: 'bounds from placeholders', files: { 'web.yaml': `${deployment()}---\n${hpa('${MIN}', '10')}` }, findings: [{ line: 24, outcome: 'unknown' }] }],
+});

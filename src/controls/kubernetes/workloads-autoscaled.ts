@@ -1,0 +1,68 @@
+import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
+import { indexAutoscalers } from './scaling.js';
+import { resourceFinding, withoutSubjects } from './workload-finding.js';
+
+const ID = 'workloads-autoscaled';
+const SCALABLE = new Set(['Deployment', 'StatefulSet']);
+
+/**
+ * The Kubernetes part of the control: HorizontalPodAutoscalers. Terraform autoscaling groups and
+ * Elastic Beanstalk environments are read by the Terraform controls' branch and not yet here.
+ */
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'Workloads scale horizontally between a redundant minimum and a higher maximum',
+    domain: 'kubernetes',
+    severity: 'medium',
+    rationale: 'A service built to run as N instances survives the loss of one and absorbs load by adding more; a fixed replica count is capacity planning done once and never again.',
+    remediation: 'Target each Deployment and StatefulSet with a HorizontalPodAutoscaler whose `minReplicas` is at least the minimum and whose `maxReplicas` is higher.',
+    params: {
+      minReplicas: { type: 'number', default: 2, minimum: 1, description: "The lowest acceptable autoscaler minimum (HPA `minReplicas`)." },
+    },
+    facts: ['kubernetes'],
+  },
+  async check({ facts, params }) {
+    const kube = await facts(kubernetesFacts);
+    const workloads = kube.workloads.filter((workload) => SCALABLE.has(workload.resource.kind));
+    if (workloads.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (Terraform autoscaling groups and Elastic Beanstalk are not read by this control yet)');
+    const autoscalers = indexAutoscalers(kube.resources);
+    const scaledObjects = indexScaledObjects(kube.resources);
+    const findings: FindingInput[] = [];
+    for (const { resource } of workloads) {
+      const target = `${resource.namespace}/${resource.kind}/${resource.name}`;
+      const hpa = autoscalers.get(target);
+      const keda = scaledObjects.get(target);
+      const autoscaler = hpa ?? keda;
+      if (!autoscaler) {
+        findings.push(resourceFinding(ID, resource, { message: `no HorizontalPodAutoscaler (or KEDA ScaledObject) targets ${resource.kind} '${resource.name}' in namespace '${resource.namespace}'`, key: 'no-autoscaler' }));
+        continue;
+      }
+      // KEDA's own fields and defaults (0 and 100); it drives an HPA it creates itself.
+      const [minField, maxField, minDefault, maxDefault] = hpa ? ['minReplicas', 'maxReplicas', 1, undefined] : ['minReplicaCount', 'maxReplicaCount', 0, 100];
+      const min = at(autoscaler.value, ['spec', minField]) ?? minDefault;
+      const max = at(autoscaler.value, ['spec', maxField]) ?? maxDefault;
+      if (typeof min !== 'number' || typeof max !== 'number') {
+        findings.push(resourceFinding(ID, autoscaler, { message: `replica bounds of the autoscaler for ${resource.address} are known only at deploy time`, path: ['spec', typeof min !== 'number' ? minField : maxField], key: 'dynamic', outcome: 'unknown' }));
+      } else if (min < params.minReplicas) {
+        findings.push(resourceFinding(ID, autoscaler, { message: `scales ${resource.address} down to ${min} replica(s); ${minField} must be at least ${params.minReplicas}`, path: ['spec', minField], key: 'min' }));
+      } else if (max <= min) {
+        findings.push(resourceFinding(ID, autoscaler, { message: `cannot scale ${resource.address}: ${maxField} ${max} is not above ${minField} ${min}`, path: ['spec', maxField], key: 'max' }));
+      }
+    }
+    return evaluated(findings);
+  },
+});
+
+/** KEDA ScaledObjects by the workload they scale (`scaleTargetRef.kind` defaults to Deployment). */
+function indexScaledObjects(resources: readonly KubeResource[]): Map<string, KubeResource> {
+  const index = new Map<string, KubeResource>();
+  for (const resource of resources) {
+    if (resource.kind !== 'ScaledObject' || !resource.apiVersion.startsWith('keda.sh/')) continue;
+    const kind = at(resource.value, ['spec', 'scaleTargetRef', 'kind']) ?? 'Deployment';
+    const name = at(resource.value, ['spec', 'scaleTargetRef', 'name']);
+    if (typeof kind === 'string' && typeof name === 'string') index.set(`${resource.namespace}/${kind}/${name}`, resource);
+  }
+  return index;
+}
