@@ -1,0 +1,101 @@
+import type { CodeRuleSet, HitInput, ScannedFile } from '../code-scan.js';
+import { GO, JS, JVM, PHP, PY, RUBY } from './languages.js';
+import { excerpt, forEachCodeLine, nextToken, stringLiteralAt, textFrom, type StringLiteral } from './text.js';
+
+const SQL_WORDS = /\b(?:select|insert|update|delete|from|where|values|order\s{1,5}by|group\s{1,5}by|join|drop|create|alter|union|exec|limit)\b/i;
+
+interface RawQueryApi {
+  in: readonly string[];
+  /** A call that takes SQL text; `g` so that every call on a line is seen. */
+  opener: RegExp;
+  /** Ruby's where/order take fragments without SQL keywords; elsewhere a string without them is not SQL. */
+  fragments?: boolean;
+}
+
+const APIS: RawQueryApi[] = [
+  { in: PY, opener: /(?:\.(?:execute|executemany|executescript|raw|extra|read_sql|read_sql_query)|\bRawSQL|\btext)\s{0,3}\(/g },
+  { in: JS, opener: /\.(?:raw|query|execute|whereRaw|orderByRaw|havingRaw|joinRaw|selectRaw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s{0,3}\(/g },
+  { in: GO, opener: /\.(?:Query|QueryRow|Exec|QueryContext|QueryRowContext|ExecContext|Queryx|QueryRowx|Select|Get|MustExec|NamedExec|Raw)\s{0,3}\(/g },
+  { in: JVM, opener: /\.(?:executeQuery|executeUpdate|executeLargeUpdate|execute|prepareStatement|prepareCall|addBatch|createQuery|createNativeQuery|createSQLQuery|queryForList|queryForObject|queryForMap|queryForRowSet|update|query)\s{0,3}\(/g },
+  { in: PHP, opener: /(?:\b(?:mysqli_query|mysql_query|pg_query|mysqli_multi_query|mysqli_real_query)\s{0,3}\(\s{0,3}\$\w{1,40}\s{0,3},|->(?:query|exec|multi_query|real_query|prepare|unprepared|statement|select|whereRaw|orderByRaw|selectRaw)\s{0,3}\(|::(?:raw|select|statement|unprepared)\s{0,3}\()/g },
+  { in: RUBY, opener: /\.(?:where|having|order|joins|group|find_by_sql|count_by_sql|execute|exec_query|select_all|select_one|select_value|select_values|pluck|delete_all|update_all)\s{0,3}\(/g, fragments: true },
+];
+
+const KEYWORDS = /execute|raw|query|RawSQL|extra|read_sql|text\s{0,3}\(|Exec|Select|Get\(|prepare|addBatch|update|where|having|order|joins|group|find_by_sql|pluck|delete_all/;
+
+/** `no-sql-injection-patterns`: SQL text built by interpolation or concatenation handed to raw-query APIs (tests excluded). */
+export const sqlInjectionRules: CodeRuleSet = {
+  control: 'no-sql-injection-patterns',
+  accepts: (file) => !file.isTest && (file.kind === 'source' || file.ext === '.vue' || file.ext === '.svelte'),
+  keywords: KEYWORDS,
+  scan(file, emit) {
+    const apis = APIS.filter((api) => api.in.includes(file.ext));
+    if (apis.length > 0) scanCalls(file, apis, emit);
+  },
+};
+
+function scanCalls(file: ScannedFile, apis: readonly RawQueryApi[], emit: (hit: HitInput) => void): void {
+  forEachCodeLine(file, (line, lineNumber, lines) => {
+    if (!line.includes('(')) return;
+    let window: string | undefined;
+    for (const api of apis) {
+      api.opener.lastIndex = 0;
+      for (const match of line.matchAll(api.opener)) {
+        window ??= textFrom(lines, lineNumber);
+        const how = builtQuery(window, (match.index ?? 0) + match[0].length, file.ext, api.fragments === true);
+        if (!how) continue;
+        const call = match[0].replace(/[\s(]/g, '');
+        emit({ line: lineNumber, rule: 'sql-built-from-strings', message: `SQL built by ${how} is passed to ${call}(): use bound parameters (placeholders) instead`, evidence: excerpt(line, match.index ?? 0), key: `${call}:${how}` });
+      }
+    }
+  });
+}
+
+/** How the first argument at `offset` builds SQL from values, or undefined when it is a constant, a variable or not SQL. */
+function builtQuery(text: string, offset: number, ext: string, fragments: boolean): string | undefined {
+  let start = offset;
+  if (PY.includes(ext as '.py')) {
+    // `.extra(where=[...])` and keyword arguments: the SQL follows the `=` (and a list bracket).
+    const keyword = /^\s{0,5}\w{1,20}\s{0,3}=\s{0,3}\[?/.exec(text.slice(start, start + 40));
+    if (keyword && !keyword[0].includes('==')) start += keyword[0].length;
+  }
+  if (GO.includes(ext as '.go') || JVM.includes(ext as '.java')) {
+    // A leading context or destination argument (`ctx, `, `&rows, `).
+    const leading = /^\s{0,5}&?[A-Za-z_][\w.]{0,40}\s{0,3},/.exec(text.slice(start, start + 60));
+    if (leading) start += leading[0].length;
+  }
+  const formatted = /^\s{0,5}(?:fmt\.Sprintf|String\.format|sprintf|format)\s{0,3}\(/.exec(text.slice(start, start + 40));
+  if (formatted) {
+    const literal = stringLiteralAt(text, start + formatted[0].length);
+    return literal && SQL_WORDS.test(literal.body) && /%[sdvq]|\{\}/.test(literal.body) ? `${formatted[0].trim().replace(/\s{0,3}\($/, '')}()` : undefined;
+  }
+  const literal = stringLiteralAt(text, start);
+  if (!literal?.terminated) return undefined;
+  if (!fragments && !SQL_WORDS.test(literal.body)) return undefined;
+  const interpolation = interpolated(literal, ext);
+  if (interpolation) return interpolation;
+  return joined(text, literal.end, ext);
+}
+
+function interpolated(literal: StringLiteral, ext: string): string | undefined {
+  if (literal.quote === '`' && literal.body.includes('${')) return 'template-literal interpolation';
+  if (PY.includes(ext as '.py') && literal.prefix.includes('f') && /\{[^{}]/.test(literal.body)) return 'an f-string';
+  if (PHP.includes(ext as '.php') && literal.quote === '"' && /\$[A-Za-z_{]/.test(literal.body)) return 'string interpolation';
+  if (RUBY.includes(ext as '.rb') && literal.quote === '"' && literal.body.includes('#{')) return 'string interpolation';
+  if ((ext === '.kt' || ext === '.kts' || ext === '.groovy' || ext === '.scala') && literal.quote === '"' && /\$\{|\$[A-Za-z_]/.test(literal.body)) return 'string interpolation';
+  return undefined;
+}
+
+/** Concatenation or formatting right after the literal, with something other than another literal. */
+function joined(text: string, end: number, ext: string): string | undefined {
+  const { character, index } = nextToken(text, end);
+  const after = nextToken(text, index + 1).character;
+  const isLiteral = after === '"' || after === "'" || after === '`';
+  if (character === '+' && !isLiteral && after !== '') return 'concatenation';
+  if (PHP.includes(ext as '.php') && character === '.' && after === '$') return 'concatenation';
+  if (PY.includes(ext as '.py')) {
+    if (character === '%' && after !== '=' && !isLiteral) return '% formatting';
+    if (text.startsWith('.format(', index)) return 'str.format()';
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import type { CodeRuleSet } from '../code-scan.js';
+import { MAX_LINE } from '../source-files.js';
+
+/**
+ * A suppression marker right after a comment opener (only blanks between), so that a marker quoted
+ * in a string or a regular expression is not taken for one.
+ */
+const MARKER = /(?:#|\/\/|\/\*|<!--|--|^[ \t]{0,40}\*)[ \t]{0,10}(nosec|nosemgrep|NOSONAR|eslint-disable(?:-next-line|-line)?|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan[ \t]{1,5}(?:ignore(?:-line|-block)?|disable)|gitleaks:allow|pragma:[ \t]{0,5}allowlist[ \t]{1,5}secret|tenet:ignore|tenet:allow)(?![\w-])/i;
+
+/** What follows each marker before its reason: rule ids in the tool's own syntax. */
+const IDS: [RegExp, RegExp][] = [
+  [/^nosec$/i, /^[ \t]{0,5}[:=]?[ \t]{0,5}(?:[A-Z]{1,2}\d{2,4}(?:[ \t]{0,3}[,;]?[ \t]{0,3}[A-Z]{1,2}\d{2,4}){0,30})?/],
+  [/^nosemgrep$/i, /^(?::[ \t]{0,5}[\w.\-/]{1,200}(?:[ \t]{0,3},[ \t]{0,3}[\w.\-/]{1,200}){0,20})?/],
+  [/^checkov:skip$/i, /^=[\w,]{1,200}:?/],
+  [/^(?:tfsec|trivy):ignore$/i, /^:[\w-]{1,100}(?::exp:[\d-]{1,12})?(?:\[[^\]]{0,200}\])?/],
+  [/^kics-scan/i, /^(?:=[\w,-]{1,400})?/],
+  [/^tenet:(?:ignore|allow)$/i, /^(?:[ \t]{1,5}[A-Za-z0-9,:_-]{1,400}(?=[ \t]|$))?/],
+];
+
+/** ESLint rules whose silencing hides a security problem. */
+const SECURITY_ESLINT_RULE = /^(?:security|security-node|no-unsanitized|xss|@microsoft\/sdl|scanjs-rules|no-secrets|react-security)\/|^(?:no-eval|no-implied-eval|no-new-func|no-script-url|react\/no-danger|react\/no-danger-with-children|@typescript-eslint\/no-implied-eval|detect-[\w-]{1,60})$/;
+
+const KEYWORDS = /nosec|nosemgrep|NOSONAR|eslint-disable|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan|gitleaks:allow|allowlist secret|tenet:ignore|tenet:allow/i;
+
+/**
+ * `inline-suppressions-justified`: every inline security suppression, with the reason written beside
+ * it (in `detail`), so that the control can judge whether there is one. Tests are left out: their
+ * suppressions silence deliberate bad examples.
+ */
+export const suppressionRules: CodeRuleSet = {
+  control: 'inline-suppressions-justified',
+  accepts: (file) => !file.isTest,
+  keywords: KEYWORDS,
+  scan(file, emit) {
+    file.lines().forEach((line, index) => {
+      if (line.length > MAX_LINE || !KEYWORDS.test(line)) return;
+      const match = MARKER.exec(line);
+      if (!match) return;
+      const marker = (match[1] ?? '').replace(/\s+/g, ' ');
+      let rest = line.slice((match.index ?? 0) + match[0].length).replace(/\s{0,5}(?:\*\/|-->)\s{0,5}$/, '');
+      let reason: string;
+      if (/^eslint-disable/i.test(marker)) {
+        const [rules = '', description = ''] = rest.split(/\s--\s?/, 2);
+        const named = rules.split(',').map((rule) => rule.trim()).filter(Boolean);
+        if (!named.some((rule) => SECURITY_ESLINT_RULE.test(rule))) return;
+        reason = description;
+      } else if (/^NOSONAR$/i.test(marker)) {
+        const parenthesised = /^\(([^)]{0,200})\)/.exec(rest);
+        reason = parenthesised ? (parenthesised[1] ?? '') : rest;
+      } else {
+        const ids = IDS.find(([name]) => name.test(marker))?.[1].exec(rest);
+        if (ids) rest = rest.slice(ids[0].length);
+        reason = rest;
+      }
+      reason = reason.replace(/^[\s\-–—:;,.=]+/, '').trim();
+      emit({
+        line: index + 1,
+        rule: marker.toLowerCase().replace(/\s.*$/, ''),
+        message: marker,
+        evidence: line.slice(match.index ?? 0, (match.index ?? 0) + 100).trim(),
+        key: `${marker.toLowerCase()}:${line.trim().slice(0, 120)}`,
+        detail: reason.slice(0, 300),
+      });
+    });
+  },
+};
