@@ -2,7 +2,7 @@ import type { CodeFile, CodeRuleSet, HitInput, ScannedFile } from '../code-scan.
 import { redactUrlCredentials } from '../../engine/redact.js';
 import { hostOf, isHarmlessHost } from './endpoints.js';
 import { JS, JVM, PHP, PY, RUBY } from './languages.js';
-import { forEachCodeLine, matchLinePatterns, type LinePattern } from './text.js';
+import { forEachCodeLine, isProse, matchLinePatterns, type LinePattern } from './text.js';
 
 const PLAINTEXT_URL = /\b(http|ws|ftp|telnet|redis|amqp|mqtt|ldap|memcached?|nats):\/\/([^\s'"`<>()\\{}|,;]{1,300})/gi;
 /** Lines that name documents rather than endpoints: namespaces, schema ids, licences, project links. */
@@ -13,16 +13,16 @@ const PROJECT_METADATA = /(^|\/)(package\.json|composer\.json|Chart\.ya?ml|bower
 
 const VERIFY_OFF = 'certificate verification is disabled: connections can be intercepted';
 const PATTERNS: LinePattern[] = [
-  { rule: 'sslmode-disable', pattern: /\bsslmode\s{0,3}[=:]\s{0,3}["']?disable\b/i, message: 'sslmode=disable sends database traffic in plaintext: use sslmode=verify-full' },
+  { rule: 'sslmode-disable', pattern: /\bsslmode\s{0,3}[=:]\s{0,3}["']?disable\b/i, message: 'sslmode disabled sends database traffic in plaintext: use sslmode=verify-full' },
   { rule: 'tls-off', pattern: /\b(?:ssl|tls|use_?ssl|use_?tls|ssl_?enabled|tls_?enabled|enable_?ssl|enable_?tls|require_?ssl|ssl_?required)["']?\s{0,3}[:=]\s{0,3}["']?(?:false|no|off)\b/i, message: 'TLS is switched off for this connection' },
-  { rule: 'tls-verify-off', pattern: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s{0,3}[:=]\s{0,3}["']?0\b/, message: `NODE_TLS_REJECT_UNAUTHORIZED=0: ${VERIFY_OFF}` },
-  { rule: 'tls-verify-off', pattern: /\brejectUnauthorized["']?\s{0,3}[:=]\s{0,3}false\b/, message: `rejectUnauthorized: false: ${VERIFY_OFF}` },
+  { rule: 'tls-verify-off', pattern: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s{0,3}[:=]\s{0,3}["']?0\b/, message: `NODE_TLS_REJECT_UNAUTHORIZED set to 0: ${VERIFY_OFF}` },
+  { rule: 'tls-verify-off', pattern: /\brejectUnauthorized["']?\s{0,3}[:=]\s{0,3}false\b/, message: `rejectUnauthorized set to false: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: PY, pattern: /\bverify\s{0,3}=\s{0,3}False\b|\bssl\._create_unverified_context\b|\bCERT_NONE\b|\bcheck_hostname\s{0,3}=\s{0,3}False\b/, message: `Python TLS verification off: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', pattern: /\binsecure_?skip_?verify["']?\s{0,3}[:=]\s{0,3}["']?true\b/i, message: `InsecureSkipVerify: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: JVM, pattern: /\b(?:NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|TrustSelfSignedStrategy)\b/, message: `accept-all hostname or trust strategy: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: RUBY, pattern: /\bOpenSSL::SSL::VERIFY_NONE\b/, message: `VERIFY_NONE: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: PHP, pattern: /\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s{0,3},\s{0,3}(?:false|0)\b/i, message: `curl verification off: ${VERIFY_OFF}` },
-  { rule: 'tls-verify-off', pattern: /\bcurl\b[^|;&\n]{0,200}?\s(?:-[a-zA-Z]{0,8}k[a-zA-Z]{0,8}|--insecure)(?=\s|$|["'])|\bwget\b[^|;&\n]{0,200}?\s--no-check-certificate\b|\bGIT_SSL_NO_VERIFY\b|\bhttp\.sslVerify\s{1,3}false\b/, message: `curl -k / wget --no-check-certificate: ${VERIFY_OFF}` },
+  { rule: 'tls-verify-off', pattern: /\bcurl\b[^|;&\n]{0,200}?\s(?:-[a-zA-Z]{0,8}k[a-zA-Z]{0,8}|--insecure)(?=\s|$|["'])|\bwget\b[^|;&\n]{0,200}?\s--no-check-certificate\b|\bGIT_SSL_NO_VERIFY\b|\bhttp\.sslVerify\s{1,3}false\b/, message: `curl or wget told to skip certificate checks: ${VERIFY_OFF}` },
 ];
 
 const KEYWORDS = /:\/\/|sslmode|ssl|tls|NODE_TLS|rejectUnauthorized|verify|CERT_NONE|hostname|insecure|Trust|check-certificate/i;
@@ -37,7 +37,8 @@ export const plaintextTransportRules: CodeRuleSet = {
   accepts: acceptsFile,
   keywords: KEYWORDS,
   scan(file, emit) {
-    matchLinePatterns(file, file.kind === 'template' ? [] : PATTERNS, emit);
+    // A description that names these settings (a policy text, an error message) does not set them.
+    matchLinePatterns(file, file.kind === 'template' ? [] : PATTERNS, emit, isProse);
     if (!PROJECT_METADATA.test(file.path)) plaintextEndpoints(file, emit);
   },
 };
@@ -46,7 +47,7 @@ function plaintextEndpoints(file: ScannedFile, emit: (hit: HitInput) => void): v
   if (!file.text.includes('://')) return;
   const quotedOnly = file.kind === 'source' || (JS as readonly string[]).includes(file.ext);
   forEachCodeLine(file, (line, lineNumber) => {
-    if (!line.includes('://') || DOCUMENT_LINE.test(line) || (file.kind === 'config' && DOCUMENT_KEY.test(line))) return;
+    if (!line.includes('://') || isProse(line) || DOCUMENT_LINE.test(line) || (file.kind === 'config' && DOCUMENT_KEY.test(line))) return;
     for (const match of line.matchAll(PLAINTEXT_URL)) {
       const before = line[(match.index ?? 0) - 1] ?? '';
       // In code, an endpoint is a string literal; a URL in prose (a trailing comment, a docstring) is not traffic.

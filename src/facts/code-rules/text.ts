@@ -85,10 +85,11 @@ export interface LinePattern {
 }
 
 /** Runs line patterns over a file's code lines and reports each match. */
-export function matchLinePatterns(file: ScannedFile, patterns: readonly LinePattern[], emit: (hit: { line: number; rule: string; message: string; evidence: string; key: string }) => void): void {
+export function matchLinePatterns(file: ScannedFile, patterns: readonly LinePattern[], emit: (hit: { line: number; rule: string; message: string; evidence: string; key: string }) => void, skipLine?: (line: string) => boolean): void {
   const applicable = patterns.filter((entry) => !entry.in || entry.in.includes(file.ext));
   if (applicable.length === 0) return;
   forEachCodeLine(file, (line, lineNumber) => {
+    if (skipLine?.(line)) return;
     for (const entry of applicable) {
       const match = entry.pattern.exec(line);
       if (!match) continue;
@@ -96,4 +97,11 @@ export function matchLinePatterns(file: ScannedFile, patterns: readonly LinePatt
       emit({ line: lineNumber, rule: entry.rule, message: entry.message, evidence: excerpt(line, match.index), key: `${entry.rule}:${match[0].replace(/\s+/g, '')}` });
     }
   });
+}
+
+/** A line of prose (a description or message with many words) rather than a setting or a call. */
+export function isProse(line: string): boolean {
+  let words = 0;
+  for (const _word of line.matchAll(/[A-Za-z]{2,}[,.;:]?\s/g)) if (++words >= 12) return true;
+  return false;
 }

@@ -33,7 +33,7 @@ const PATTERNS: LinePattern[] = [
   { rule: 'ecb-mode', in: CSHARP, pattern: /\bCipherMode\.ECB\b/, message: ECB_MESSAGE },
   { rule: 'cipher-without-iv', in: JS, pattern: /\bcreate(?:Dec|C)ipher\s{0,5}\(/, message: 'crypto.createCipher derives the key with MD5 and uses no IV (removed in Node 22): use createCipheriv with a random IV' },
   { rule: 'mcrypt', in: PHP, pattern: /\bmcrypt_[a-z_]{1,30}\s{0,3}\(/, message: 'mcrypt is abandoned and removed from PHP: use sodium_* or openssl_* with AES-GCM' },
-  { rule: 'insecure-random', in: JS, pattern: /\bMath\.random\s{0,3}\(\s{0,3}\)/, needs: SECRET_USE, message: 'Math.random() is predictable: use crypto.randomBytes / crypto.getRandomValues for tokens, keys, nonces and passwords' },
+  { rule: 'insecure-random', in: JS, pattern: /\bMath\.random\s{0,3}\(\s{0,3}\)/, needs: SECRET_USE, message: 'Math.random is predictable: use crypto.randomBytes / crypto.getRandomValues for tokens, keys, nonces and passwords' },
   { rule: 'insecure-random', in: PY, pattern: /\brandom\.(?:random|randint|randrange|choice|choices|getrandbits|sample)\s{0,3}\(/, needs: SECRET_USE, message: 'the random module is predictable: use secrets.token_* for tokens, keys, nonces and passwords' },
   { rule: 'insecure-random', in: JVM, pattern: /\bnew\s{1,5}Random\s{0,3}\(/, needs: SECRET_USE, message: 'java.util.Random is predictable: use SecureRandom for tokens, keys, nonces and passwords' },
   { rule: 'insecure-random', in: PHP, pattern: /\b(?:rand|mt_rand|uniqid|lcg_value)\s{0,3}\(/, needs: SECRET_USE, message: 'rand/mt_rand/uniqid are predictable: use random_bytes or random_int for tokens, keys, nonces and passwords' },
