@@ -19,7 +19,7 @@ const CARD_ISSUER = /^(4|5[1-5]|2[2-7]|3[47]|6(?:011|5))/;
 /** The networks' published test numbers, which fixtures are right to use. */
 const TEST_CARDS = new Set(['4111111111111111', '4242424242424242', '4012888888881881', '4000056655665556', '5555555555554444', '5105105105105100', '2223003122003222', '5200828282828210', '378282246310005', '371449635398431', '6011111111111117', '6011000990139424', '4000000000000002', '4000000000003220', '4222222222222', '30569309025904', '38520000023237', '3566002020360505', '6200000000000005']);
 /** Number ranges set aside for drama and examples (US 555-01xx, UK Ofcom drama ranges, AU 0491 570 xxx). */
-const FICTITIOUS_PHONE = /55501\d\d$|7700900\d{3}$|1632960\d{3}$|2079460\d{3}$|1134960\d{3}$|491570\d{3}$|^(\d)\1+$|123456|0000000/;
+const FICTITIOUS_PHONE = /55501\d\d$|7700900\d{3}$|1632960\d{3}$|2079460\d{3}$|1134960\d{3}$|491570\d{3}$|^(\d)\1+$|123456789|0000000/;
 
 export function isDataFile(file: CodeFile): boolean {
   if (!DATA_EXTENSIONS.has(file.ext)) return false;

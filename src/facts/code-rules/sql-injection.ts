@@ -21,7 +21,7 @@ const APIS: RawQueryApi[] = [
   { in: RUBY, opener: /\.(?:where|having|order|joins|group|find_by_sql|count_by_sql|execute|exec_query|select_all|select_one|select_value|select_values|pluck|delete_all|update_all)\s{0,3}\(/g, fragments: true },
 ];
 
-const KEYWORDS = /execute|raw|query|RawSQL|extra|read_sql|text\s{0,3}\(|Exec|Select|Get\(|prepare|addBatch|update|where|having|order|joins|group|find_by_sql|pluck|delete_all/;
+const KEYWORDS = /execute|raw|query|extra|read_sql|text\s{0,3}\(|exec|select|get\(|prepare|addBatch|update|where|having|order|joins|group|find_by_sql|pluck|delete_all/i;
 
 /** `no-sql-injection-patterns`: SQL text built by interpolation or concatenation handed to raw-query APIs (tests excluded). */
 export const sqlInjectionRules: CodeRuleSet = {
@@ -56,8 +56,12 @@ function builtQuery(text: string, offset: number, ext: string, fragments: boolea
   let start = offset;
   if (PY.includes(ext as '.py')) {
     // `.extra(where=[...])` and keyword arguments: the SQL follows the `=` (and a list bracket).
-    const keyword = /^\s{0,5}\w{1,20}\s{0,3}=\s{0,3}\[?/.exec(text.slice(start, start + 40));
-    if (keyword && !keyword[0].includes('==')) start += keyword[0].length;
+    const keyword = /^\s{0,5}(\w{1,20})\s{0,3}=(?!=)\s{0,3}\[?/.exec(text.slice(start, start + 40));
+    if (keyword) {
+      start += keyword[0].length;
+      // extra()'s where/select/order_by take clause fragments, which need not contain a keyword.
+      if (/^(where|select|order_by|tables)$/.test(keyword[1] ?? '')) fragments = true;
+    }
   }
   if (GO.includes(ext as '.go') || JVM.includes(ext as '.java')) {
     // A leading context or destination argument (`ctx, `, `&rows, `).
