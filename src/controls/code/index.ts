@@ -5,6 +5,7 @@ import noSqlInjectionPatterns from './no-sql-injection-patterns.js';
 import noUnsafeHtmlRendering from './no-unsafe-html-rendering.js';
 import inlineSuppressionsJustified from './inline-suppressions-justified.js';
 import noCustomerDataInRepo from './no-customer-data-in-repo.js';
+import noIpOnlyAccessControl from './no-ip-only-access-control.js';
 
 /** The application-code controls (patterns in first-party source); one file each, registered here. */
 export const controls: Control[] = [
@@ -14,4 +15,5 @@ export const controls: Control[] = [
   noUnsafeHtmlRendering,
   inlineSuppressionsJustified,
   noCustomerDataInRepo,
+  noIpOnlyAccessControl,
 ];
