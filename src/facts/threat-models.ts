@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import { git } from '../repo/git.js';
 import type { Repository } from '../repo/repository.js';
-import { NOT_SOURCE } from './source-files.js';
+import { NOT_SOURCE, TEST_FILE } from './source-files.js';
 
 export interface ThreatModelArtefact {
   file: string;
@@ -19,8 +19,10 @@ export interface ThreatModelFacts {
   artefacts: ThreatModelArtefact[];
 }
 
-/** A file named threat-model… or anything under a threat-model(s) folder. */
-const NAMED = /(^|\/)threat[-_ ]?models?(?:[-_. ][^/]*)?(\/|$)/i;
+/** A document named threat-model…, or a document under a threat-model(s) folder (code about threat models is not one). */
+const NAMED_FILE = /(^|\/)threat[-_ ]?models?(?:[-_. ][^/]*)?\.(md|markdown|txt|rst|adoc|pdf|docx?|odt|ya?ml|json|html?|drawio|svg|png)$/i;
+const NAMED_FOLDER = /(^|\/)threat[-_ ]?models?\/[^/]/i;
+const CODE = /\.(ts|tsx|js|jsx|mjs|cjs|go|java|kt|rb|php|cs|rs|sh)$/i;
 const THREAGILE = /(^|\/)threagile[^/]*\.ya?ml$/i;
 const TMT = /\.tm7$/i;
 const DRAGON_CANDIDATE = /(threat|dragon)[^/]*\.json$|threatdragon/i;
@@ -32,6 +34,8 @@ export const threatModelFacts = defineCollector<ThreatModelFacts>({
   async collect({ repo }) {
     const artefacts: ThreatModelArtefact[] = [];
     for (const { path: file } of repo.files) {
+      // Tests and vendored trees may carry sample models; they are not this project's.
+      if (NOT_SOURCE.test(file) || TEST_FILE.test(file)) continue;
       const kind = artefactKind(repo, file);
       if (kind) artefacts.push({ file, kind });
     }
@@ -44,8 +48,8 @@ function artefactKind(repo: Repository, file: string): string | undefined {
   if (THREAGILE.test(file)) return 'threagile';
   if (TMT.test(file)) return 'microsoft-tmt';
   if (DRAGON_CANDIDATE.test(file) && isThreatDragon(repo, file)) return 'threat-dragon';
-  if (NAMED.test(file)) return 'named';
-  if (file.endsWith('.py') && !NOT_SOURCE.test(file)) {
+  if (NAMED_FILE.test(file) || (NAMED_FOLDER.test(file) && !CODE.test(file))) return 'named';
+  if (file.endsWith('.py')) {
     const text = repo.readTextOnce(file);
     if (text?.includes('pytm') && /^\s{0,8}(?:from\s{1,5}pytm\s{1,5}import|import\s{1,5}pytm)\b/m.test(text)) return 'pytm';
   }
