@@ -58,7 +58,7 @@ export interface CodeScanResult {
 export type CodeScanFacts = Record<string, CodeScanResult>;
 
 /** Build output, vendored and minified code, on top of the paths every source scan leaves out. */
-const NOT_FIRST_PARTY = /(^|\/)(third_party|third-party|bower_components|target|out|\.venv|venv|site-packages|\.git)\/|\.(min|bundle)\.(js|css)$|(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|go\.sum)$/;
+const NOT_FIRST_PARTY = /(^|\/)(third_party|third-party|bower_components|target|out|\.venv|venv|site-packages|\.git)\/|\.(min|bundle)\.(js|css)$|\.d\.[cm]?ts$|(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|go\.sum)$/;
 
 const KINDS: Record<string, CodeFileKind> = {};
 for (const ext of ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.py', '.rb', '.java', '.kt', '.kts', '.go', '.cs', '.php', '.swift', '.dart', '.scala', '.groovy', '.rs']) KINDS[ext] = 'source';

@@ -254,13 +254,29 @@ function addressesIn(value: unknown): string[] {
 /** JSON policy heredocs (`policy = <<EOF … EOF`) in a Terraform file; returns how many were read. */
 function heredocPolicies(repo: Repository, file: string, text: string, gates: IpOnlyGate[]): number {
   const lines = text.split('\n');
+  // Lines that could close a heredoc, by delimiter, in order: each opener finds its closer without rescanning.
+  const closers = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    const word = line.trim();
+    if (!/^[A-Za-z_]{1,30}$/.test(word)) return;
+    const positions = closers.get(word);
+    if (positions) positions.push(index);
+    else closers.set(word, [index]);
+  });
+  const consumed = new Map<string, number>();
   let read = 0;
   for (let index = 0; index < lines.length; index++) {
     const open = /<<-?([A-Za-z_]{1,30})\s{0,5}$/.exec(lines[index] ?? '');
     if (!open) continue;
-    const end = lines.findIndex((line, at) => at > index && line.trim() === open[1]);
-    if (end === -1) continue;
     const start = index;
+    const delimiter = open[1] ?? '';
+    const positions = closers.get(delimiter) ?? [];
+    // Openers come in line order, so closers before this one are never wanted again.
+    let next = consumed.get(delimiter) ?? 0;
+    while (next < positions.length && (positions[next] ?? 0) <= start) next++;
+    consumed.set(delimiter, next);
+    const end = positions[next];
+    if (end === undefined) continue;
     const body = lines.slice(start + 1, end).join('\n');
     index = end;
     if (!SOURCE_IP.test(body)) continue;

@@ -18,7 +18,7 @@ export function isHarmlessHost(rawHost: string): boolean {
   if (host === '' || /^[$%{<*[]/.test(host) && !host.startsWith('[::1]')) return true;
   if (RESERVED_HOSTS.has(host) || DOCUMENT_HOSTS.has(host)) return true;
   if (RESERVED_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
-  if (/^example\./.test(host) || host.endsWith('.example.com') || host.endsWith('.example.org') || host.endsWith('.example.net')) return true;
+  if (host.endsWith('.example.com') || host.endsWith('.example.org') || host.endsWith('.example.net')) return true;
   // A single label (`redis`, `api`) is a container or service name on the deployment's own network.
   if (!host.includes('.')) return true;
   const octets = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);

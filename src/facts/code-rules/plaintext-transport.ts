@@ -7,6 +7,8 @@ import { forEachCodeLine, isProse, matchLinePatterns, type LinePattern } from '.
 const PLAINTEXT_URL = /\b(http|ws|ftp|telnet|redis|amqp|mqtt|ldap|memcached?|nats):\/\/([^\s'"`<>()\\{}|,;]{1,300})/gi;
 /** Lines that name documents rather than endpoints: namespaces, schema ids, licences, project links. */
 const DOCUMENT_LINE = /xmlns|\$schema|\$id|schemaLocation|DOCTYPE|@see|@link|licen[cs]e|copyright/i;
+/** Schema and namespace URLs name a document format; nothing connects to them. */
+const IDENTIFIER_PATH = /\/(?:schemas?|ns|xmlns|namespaces?|dtd)(?:\/|$)|\.(?:xsd|dtd|rng)$|\.schema\.json$/i;
 const DOCUMENT_KEY = /^\s{0,40}-?\s{0,5}["']?(?:homepage|home|website|documentation|docs?|help|repository|repo|sources?|icon|logo|author|bugs|issues|changelog|funding|wiki|tracker|schema|link|url_docs)["']?\s{0,5}[:=]/i;
 /** Manifests whose URLs describe the project (homepage, repository, funding), never its traffic. */
 const PROJECT_METADATA = /(^|\/)(package\.json|composer\.json|Chart\.ya?ml|bower\.json|app\.json|manifest\.json|[^/]*\.schema\.json|renovate\.json5?|\.?devcontainer\.json|tsconfig[^/]*\.json|\.eslintrc[^/]*)$/;
@@ -56,7 +58,7 @@ function plaintextEndpoints(file: ScannedFile, emit: (hit: HitInput) => void): v
       const scheme = (match[1] ?? '').toLowerCase();
       const authority = (match[2] ?? '').split(/[/?#]/, 1)[0] ?? '';
       const host = hostOf(authority);
-      if (isHarmlessHost(host)) continue;
+      if (isHarmlessHost(host) || IDENTIFIER_PATH.test((match[2] ?? '').slice(authority.length))) continue;
       const url = redactUrlCredentials(`${scheme}://${match[2] ?? ''}`);
       emit({
         line: lineNumber,

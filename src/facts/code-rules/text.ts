@@ -102,6 +102,6 @@ export function matchLinePatterns(file: ScannedFile, patterns: readonly LinePatt
 /** A line of prose (a description or message with many words) rather than a setting or a call. */
 export function isProse(line: string): boolean {
   let words = 0;
-  for (const _word of line.matchAll(/[A-Za-z]{2,}[,.;:]?\s/g)) if (++words >= 12) return true;
+  for (const _word of line.matchAll(/[A-Za-z]{2,40}[,.;:]?\s/g)) if (++words >= 12) return true;
   return false;
 }
