@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import { git } from '../repo/git.js';
 import type { Repository } from '../repo/repository.js';
