@@ -6,7 +6,7 @@ import { makeFixture, removeFixture } from '../testing/fixture.js';
 import { classify } from './code-scan.js';
 import { luhnValid } from './code-rules/customer-data.js';
 import { hostOf, isHarmlessHost } from './code-rules/endpoints.js';
-import { isProse, stringLiteralAt } from './code-rules/text.js';
+import { isProse, stringLiteralAt, withoutCredentials } from './code-rules/text.js';
 
 describe('code scan', () => {
   it('classifies first-party files and leaves out vendored, built and declaration files', () => {
@@ -64,5 +64,12 @@ describe('code scan', () => {
     } finally {
       removeFixture(root);
     }
+  });
+});
+
+describe('code scan evidence', () => {
+  it('masks credentials in excerpts', () => {
+    assert.equal(withoutCredentials('curl -k -H "Authorization: Bearer abcdef123456" https://x'), 'curl -k -H "Authorization: *** ***" https://x');
+    assert.equal(withoutCredentials("redis://app:hunter2@cache.io password='p4ssw0rd!' api_key: AKIA1234"), "redis://app:***@cache.io password='***' api_key: ***");
   });
 });

@@ -15,7 +15,7 @@ testControl(control, {
     },
     { name: 'eslint-disable of style rules is not a security suppression', files: { 'src/b.js': '// eslint-disable-next-line no-console\nconsole.log(1);\n/* eslint-disable */\n' } },
     { name: 'no suppressions at all', files: { 'src/c.py': 'print(1)\n' } },
-    { name: 'markers in strings and regular expressions are not suppressions', files: { 'src/rules.ts': "const MARKER = /(nosec|NOSONAR)/;\nconst text = 'add a nosec marker';\n" } },
+    { name: 'markers in strings and regular expressions are not suppressions', files: { 'src/rules.ts': "const MARKER = /(nosec|NOSONAR)/;\nconst text = 'add a nosec marker';\nconst example = '# nosec';\n" } },
     { name: 'unjustified suppressions only in tests', files: { 'tests/test_x.py': 'eval(x)  # nosec\n', 'app/x.py': 'x = 1\n' } },
   ],
   fail: [
@@ -23,7 +23,11 @@ testControl(control, {
     { name: 'nosec with rule ids only', files: { 'app/run.py': 'subprocess.run(cmd, shell=True)  # nosec B602, B607\n' }, findings: 1 },
     { name: 'eslint security rule without a description', files: { 'src/a.js': '// eslint-disable-next-line security/detect-non-literal-fs-filename\nfs.readFileSync(p);\n/* eslint-disable no-eval */\n' }, findings: 2 },
     { name: 'checkov, tfsec, trivy and kics without reasons', files: { 'main.tf': '#checkov:skip=CKV_AWS_20\n# tfsec:ignore:aws-s3-enable-logging\n# trivy:ignore:AVD-AWS-0086\n# kics-scan ignore-line\n' }, findings: 4 },
-    { name: 'NOSONAR, gitleaks:allow and tenet:ignore without reasons', files: { 'src/M.java': 'int x = 1; // NOSONAR\n', 'config.yml': 'token: abc # gitleaks:allow\n', 'Dockerfile': '# tenet:ignore dockerfile-runs-as-non-root\nUSER root\n' }, findings: 3 },
+    {
+      name: 'NOSONAR, gitleaks:allow and tenet:ignore without reasons; the allowed secret stays out of the report',
+      files: { 'src/M.java': 'int x = 1; // NOSONAR\n', 'config.yml': 'token: ghp_abcdefghijklmnop # gitleaks:allow\n', 'Dockerfile': '# tenet:ignore dockerfile-runs-as-non-root\nUSER root\n' },
+      findings: [{ file: 'Dockerfile' }, { file: 'config.yml', evidence: '# gitleaks:allow' }, { file: 'src/M.java' }],
+    },
     { name: 'a one-word reason', files: { 'app/x.py': 'eval(x)  # nosec B307 ok\n' }, findings: 1 },
   ],
   notApplicable: [{ name: 'only documentation', files: { 'README.md': 'Use # nosec sparingly\n' } }],

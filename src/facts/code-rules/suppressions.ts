@@ -1,5 +1,7 @@
+import { fingerprintOf } from '../../engine/redact.js';
 import type { CodeRuleSet } from '../code-scan.js';
 import { MAX_LINE } from '../source-files.js';
+import { withoutCredentials } from './text.js';
 
 /**
  * A suppression marker right after a comment opener (only blanks between), so that a marker quoted
@@ -35,7 +37,7 @@ export const suppressionRules: CodeRuleSet = {
     file.lines().forEach((line, index) => {
       if (line.length > MAX_LINE || !KEYWORDS.test(line)) return;
       const match = MARKER.exec(line);
-      if (!match) return;
+      if (!match || insideString(line, match.index ?? 0)) return;
       const marker = (match[1] ?? '').replace(/\s+/g, ' ');
       let rest = line.slice((match.index ?? 0) + match[0].length).replace(/\s{0,5}(?:\*\/|-->)\s{0,5}$/, '');
       let reason: string;
@@ -57,10 +59,17 @@ export const suppressionRules: CodeRuleSet = {
         line: index + 1,
         rule: marker.toLowerCase().replace(/\s.*$/, ''),
         message: marker,
-        evidence: line.slice(match.index ?? 0, (match.index ?? 0) + 100).trim(),
-        key: `${marker.toLowerCase()}:${line.trim().slice(0, 120)}`,
+        evidence: withoutCredentials(line.slice(match.index ?? 0, (match.index ?? 0) + 100).trim()),
+        // The line may hold the very secret a gitleaks:allow lets through: identify it by a hash.
+        key: `${marker.toLowerCase()}:${fingerprintOf(line.trim())}`,
         detail: reason.slice(0, 300),
       });
     });
   },
 };
+
+/** Whether `index` lies inside a quoted string (an odd number of one quote kind before it): a marker there is data, not a comment. */
+function insideString(line: string, index: number): boolean {
+  const before = line.slice(0, index);
+  return ['"', "'", '`'].some((quote) => before.split(quote).length % 2 === 0);
+}

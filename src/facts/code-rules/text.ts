@@ -10,11 +10,19 @@ export function forEachCodeLine(file: ScannedFile, visit: (line: string, lineNum
   });
 }
 
-/** A short piece of `line` around `index` for a report: enough to find it, never the whole line. */
+/** A short piece of `line` around `index` for a report: enough to find it, never the whole line, never a credential. */
 export function excerpt(line: string, index: number, length = 60): string {
   const start = Math.max(0, index);
-  const piece = line.slice(start, start + length).trim();
+  const piece = withoutCredentials(line.slice(start, start + length).trim());
   return start + length < line.length ? `${piece}…` : piece;
+}
+
+/** Masks values that follow credential words, bearer/basic schemes and URL user-info. */
+export function withoutCredentials(text: string): string {
+  return text
+    .replace(/(:\/\/[^/@\s:'"]{0,100}:)[^/@\s'"]{1,200}@/g, '$1***@')
+    .replace(/\b(bearer|basic|token)(\s{1,5})[A-Za-z0-9._~+/=-]{4,}/gi, '$1$2***')
+    .replace(/\b((?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|auth)[\w-]{0,20}["']?\s{0,3}[=:]\s{0,3}["']?)[^\s"',;)]{1,200}/gi, '$1***');
 }
 
 export interface StringLiteral {

@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../../engine/redact.js';
 import type { CodeRuleSet } from '../code-scan.js';
 import { CSHARP, GO, JS, JVM, PHP, PY, RUBY } from './languages.js';
 import { matchLinePatterns, type LinePattern } from './text.js';
@@ -52,6 +53,6 @@ export const weakCryptoRules: CodeRuleSet = {
   accepts: (file) => !file.isTest && (file.kind === 'source' || file.ext === '.vue' || file.ext === '.svelte' || file.ext === '.erb' || file.ext === '.haml'),
   keywords: KEYWORDS,
   scan(file, emit) {
-    matchLinePatterns(file, PATTERNS, (hit) => emit(hit.rule === 'hard-coded-iv' ? { ...hit, evidence: hit.evidence.replace(/(['"])[^'"]{0,64}\1/g, "'…'") } : hit));
+    matchLinePatterns(file, PATTERNS, (hit) => emit(hit.rule === 'hard-coded-iv' ? { ...hit, evidence: hit.evidence.replace(/(['"])[^'"]{0,64}\1/g, "'…'"), key: `hard-coded-iv:${fingerprintOf(hit.key)}` } : hit));
   },
 };
