@@ -59,5 +59,8 @@ testControl(control, {
       findings: [{ file: 'main.tf', line: 7, message: 'heredoc: OfficeOnly' }],
     },
   ],
-  notApplicable: [{ name: 'no web-server, ingress or policy files', files: { 'src/app.js': 'x\n', 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
+  notApplicable: [
+    { name: 'no web-server, ingress or policy files', files: { 'src/app.js': 'x\n', 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } },
+    { name: 'an allow-listed Ingress only in test fixtures', files: { 'test/fixtures/ing.yaml': INGRESS('    nginx.ingress.kubernetes.io/allowlist-source-range: 10.0.0.0/8\n') } },
+  ],
 });

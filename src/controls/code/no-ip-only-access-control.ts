@@ -1,6 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { ipAccessFacts } from '../../facts/ip-access.js';
 import { kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
+import { TEST_FILE } from '../../facts/source-files.js';
 
 const ID = 'no-ip-only-access-control';
 const ALLOW_LIST = /^(nginx\.ingress\.kubernetes\.io\/(whitelist|allowlist)-source-range|alb\.ingress\.kubernetes\.io\/inbound-cidrs)$/;
@@ -18,7 +19,8 @@ export default defineControl({
   },
   async check({ facts }) {
     const { webServerConfigs, policyDocuments, gates } = await facts(ipAccessFacts);
-    const ingresses = (await facts(kubernetesFacts)).resources.filter((resource) => resource.kind === 'Ingress');
+    // Test fixtures hold bad examples on purpose, as for the source patterns.
+    const ingresses = (await facts(kubernetesFacts)).resources.filter((resource) => resource.kind === 'Ingress' && !TEST_FILE.test(resource.file));
     if (webServerConfigs === 0 && policyDocuments === 0 && ingresses.length === 0) {
       return notApplicable('no nginx or Apache configuration, Ingress, or JSON resource policy naming aws:SourceIp (Terraform HCL policies are not read by this control)');
     }
