@@ -25,7 +25,8 @@ testControl(control, {
       name: 'https endpoints, local and reserved hosts, documentation URLs',
       files: {
         'src/api.ts': "const API = 'https://api.shop.io/v1';\nconst dev = 'http://localhost:3000';\nconst local = 'http://127.0.0.1:8080';\nconst demo = 'http://api.example.com';\nconst svc = 'http://orders.default.svc.cluster.local';\nconst compose = 'redis://cache:6379';\n",
-        'src/view.tsx': '<svg xmlns="http://www.w3.org/2000/svg" />\n',
+        'src/view.tsx': '<svg xmlns="http://www.w3.org/2000/svg" />\n<a href="http://twitter.com/acme">us</a>\n',
+        'api/openapi.yaml': 'info:\n  termsOfService: http://swagger.io/terms/\n',
         'config/app.yaml': 'upstream: https://payments.acme.io\nhomepage: http://acme.io\n',
         'src/notes.py': '# see http://legacy.acme.io for the old API\nURL = "https://acme.io"\n',
         'schema/thing.json': '{ "$schema": "http://json-schema.org/draft-07/schema#", "$id": "http://acme.io/thing.json" }\n',

@@ -9,7 +9,7 @@ const PLAINTEXT_URL = /\b(http|ws|ftp|telnet|redis|amqp|mqtt|ldap|memcached?|nat
 const DOCUMENT_LINE = /xmlns|\$schema|\$id|schemaLocation|DOCTYPE|@see|@link|licen[cs]e|copyright/i;
 /** Schema and namespace URLs name a document format; nothing connects to them. */
 const IDENTIFIER_PATH = /\/(?:schemas?|ns|xmlns|namespaces?|dtd)(?:\/|$)|\.(?:xsd|dtd|rng)$|\.schema\.json$/i;
-const DOCUMENT_KEY = /^\s{0,40}-?\s{0,5}["']?(?:homepage|home|website|documentation|docs?|help|repository|repo|sources?|icon|logo|author|bugs|issues|changelog|funding|wiki|tracker|schema|link|url_docs)["']?\s{0,5}[:=]/i;
+const DOCUMENT_KEY = /^\s{0,40}-?\s{0,5}["']?(?:homepage|home|website|documentation|docs?|help|repository|repo|sources?|icon|logo|author|bugs|issues|changelog|funding|wiki|tracker|schema|link|url_docs|termsOfService|terms)["']?\s{0,5}[:=]/i;
 /** Manifests whose URLs describe the project (homepage, repository, funding), never its traffic. */
 const PROJECT_METADATA = /(^|\/)(package\.json|composer\.json|Chart\.ya?ml|bower\.json|app\.json|manifest\.json|[^/]*\.schema\.json|renovate\.json5?|\.?devcontainer\.json|tsconfig[^/]*\.json|\.eslintrc[^/]*)$/;
 
@@ -54,6 +54,8 @@ function plaintextEndpoints(file: ScannedFile, emit: (hit: HitInput) => void): v
       const before = line[(match.index ?? 0) - 1] ?? '';
       // In code, an endpoint is a string literal; a URL in prose (a trailing comment, a docstring) is not traffic.
       if (quotedOnly && !`'"\``.includes(before)) continue;
+      // A link (`href=`) is a page the reader may open, not a connection the program makes.
+      if (/href\s{0,3}=\s{0,3}\{?["'`]?$/i.test(line.slice(Math.max(0, (match.index ?? 0) - 12), match.index))) continue;
       if (file.kind === 'template' && !/(?:src|action)\s{0,3}=\s{0,3}["']?$/i.test(line.slice(Math.max(0, (match.index ?? 0) - 12), match.index))) continue;
       const scheme = (match[1] ?? '').toLowerCase();
       const authority = (match[2] ?? '').split(/[/?#]/, 1)[0] ?? '';

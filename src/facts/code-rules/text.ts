@@ -88,8 +88,8 @@ export interface LinePattern {
   message: string;
   /** The line is fine when this also matches it (e.g. `usedforsecurity=False`). */
   unless?: RegExp;
-  /** The pattern counts only when this also matches the line (e.g. a word naming a secret). */
-  needs?: RegExp;
+  /** The pattern counts only when the line also passes this (e.g. it names a secret). */
+  needs?: RegExp | ((line: string) => boolean);
 }
 
 /** Runs line patterns over a file's code lines and reports each match. */
@@ -101,7 +101,7 @@ export function matchLinePatterns(file: ScannedFile, patterns: readonly LinePatt
     for (const entry of applicable) {
       const match = entry.pattern.exec(line);
       if (!match) continue;
-      if (entry.unless?.test(line) || (entry.needs && !entry.needs.test(line))) continue;
+      if (entry.unless?.test(line) || (entry.needs && !(typeof entry.needs === 'function' ? entry.needs(line) : entry.needs.test(line)))) continue;
       emit({ line: lineNumber, rule: entry.rule, message: entry.message, evidence: excerpt(line, match.index), key: `${entry.rule}:${match[0].replace(/\s+/g, '')}` });
     }
   });

@@ -3,8 +3,13 @@ import type { CodeRuleSet } from '../code-scan.js';
 import { CSHARP, GO, JS, JVM, PHP, PY, RUBY } from './languages.js';
 import { matchLinePatterns, type LinePattern } from './text.js';
 
-/** Words that say a value guards something: randomness for these must come from a CSPRNG. */
-const SECRET_USE = /(token|secret|passw(?:or)?d|passwd|nonce|salt|api_?key|apikey|\botp\b|session_?id|csrf|reset_?code|verification_?code|invite_?code)/i;
+/**
+ * Words that say a value guards something: randomness for these must come from a CSPRNG. Whole
+ * words or snake_case parts (`reset_token`, but not `tokenizer`), or camelCase parts (`resetToken`).
+ */
+const SECRET_WORD = /(?:^|[^A-Za-z])(?:token|secret|password|passwd|pwd|nonce|salt|otp|csrf|api_?key|apikey|secret_?key|access_?key|private_?key|signing_?key|session_?id|sessionid|reset_?code|verification_?code|invite_?code)s?(?![A-Za-z])/i;
+const SECRET_PART = /[a-z0-9](?:Token|Secret|Password|Passwd|Nonce|Salt|Otp|Csrf|ApiKey|SecretKey|AccessKey|PrivateKey|SigningKey|SessionId|ResetCode|VerificationCode|InviteCode)s?(?![a-z])/;
+const SECRET_USE = (line: string): boolean => SECRET_WORD.test(line) || SECRET_PART.test(line);
 /** Digests used as cache keys or checksums, which need no collision resistance. */
 const NOT_SECURITY = /(usedforsecurity\s{0,3}=\s{0,3}False|e-?tag|cache|checksum|dedupe?|fingerprint_?file|content_?hash)/i;
 const MD5_MESSAGE = 'MD5/SHA-1 are broken for security use (passwords, signatures, integrity): use SHA-256+ or a password hash (argon2, bcrypt, scrypt)';
