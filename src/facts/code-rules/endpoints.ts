@@ -21,11 +21,13 @@ export function isHarmlessHost(rawHost: string): boolean {
   if (host.endsWith('.example.com') || host.endsWith('.example.org') || host.endsWith('.example.net')) return true;
   // A single label (`redis`, `api`) is a container or service name on the deployment's own network.
   if (!host.includes('.')) return true;
-  const octets = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(host);
   if (octets) {
     const first = Number(octets[1]);
     const second = Number(octets[2]);
-    return first === 127 || first === 10 || first === 0 || (first === 192 && second === 168) || (first === 172 && second >= 16 && second <= 31) || (first === 169 && second === 254);
+    const third = Number(octets[3]);
+    // Loopback, private, link-local, and the TEST-NET ranges reserved for documentation.
+    return first === 127 || first === 10 || first === 0 || (first === 192 && second === 168) || (first === 172 && second >= 16 && second <= 31) || (first === 169 && second === 254) || (first === 192 && second === 0 && third === 2) || (first === 198 && second === 51 && third === 100) || (first === 203 && second === 0 && third === 113);
   }
   return false;
 }

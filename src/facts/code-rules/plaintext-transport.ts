@@ -7,6 +7,13 @@ import { forEachCodeLine, isProse, matchLinePatterns, type LinePattern } from '.
 const PLAINTEXT_URL = /\b(http|ws|ftp|telnet|redis|amqp|mqtt|ldap|memcached?|nats):\/\/([^\s'"`<>()\\{}|,;]{1,300})/gi;
 /** Lines that name documents rather than endpoints: namespaces, schema ids, licences, project links. */
 const DOCUMENT_LINE = /xmlns|\$schema|\$id|schemaLocation|DOCTYPE|@see|@link|licen[cs]e|copyright/i;
+/**
+ * In code, an http:// literal is taken for an endpoint only where the line shows a connection: a
+ * client call, or a name for a service address. A bare `url = 'http://…'` is as often a homepage or
+ * a reference as an endpoint, and false alarms cost more than the odd miss.
+ */
+const CONNECTION_CONTEXT = /(?:\b(?:fetch|axios|got|ky|superagent|request|requests|urlopen|urlretrieve|httpx|aiohttp|get|post|put|patch|delete|head|open|connect|createClient|createConnection|WebSocket|EventSource|HttpClient|RestTemplate|NewRequest|http\.Get|http\.Post|Dial|curl_init|file_get_contents|Net::HTTP|HTTParty|Faraday|URI)\s{0,3}[.(]|(?:api|base|endpoint|server|host|service|backend|webhook|callback|broker|upstream|proxy|origin|remote|gateway|registry|redirect|auth|token|login|oauth|sso|ws|socket|db|database|cache|queue|smtp|mail)[\w-]{0,20}["']?\s{0,3}[:=(])/i;
+
 /** Schema and namespace URLs name a document format; nothing connects to them. */
 const IDENTIFIER_PATH = /\/(?:schemas?|ns|xmlns|namespaces?|dtd)(?:\/|$)|\.(?:xsd|dtd|rng)$|\.schema\.json$/i;
 const DOCUMENT_KEY = /^\s{0,40}-?\s{0,5}["']?(?:homepage|home|website|documentation|docs?|help|repository|repo|sources?|icon|logo|author|bugs|issues|changelog|funding|wiki|tracker|schema|link|url_docs|termsOfService|terms)["']?\s{0,5}[:=]/i;
@@ -19,7 +26,8 @@ const PATTERNS: LinePattern[] = [
   { rule: 'tls-off', pattern: /\b(?:ssl|tls|use_?ssl|use_?tls|ssl_?enabled|tls_?enabled|enable_?ssl|enable_?tls|require_?ssl|ssl_?required)["']?\s{0,3}[:=]\s{0,3}["']?(?:false|no|off)\b/i, message: 'TLS is switched off for this connection' },
   { rule: 'tls-verify-off', pattern: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s{0,3}[:=]\s{0,3}["']?0\b/, message: `NODE_TLS_REJECT_UNAUTHORIZED set to 0: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', pattern: /\brejectUnauthorized["']?\s{0,3}[:=]\s{0,3}false\b/, message: `rejectUnauthorized set to false: ${VERIFY_OFF}` },
-  { rule: 'tls-verify-off', in: PY, pattern: /\bverify\s{0,3}=\s{0,3}False\b|\bssl\._create_unverified_context\b|\bCERT_NONE\b|\bcheck_hostname\s{0,3}=\s{0,3}False\b/, message: `Python TLS verification off: ${VERIFY_OFF}` },
+  // Set, not compared or declared as a default: TLS libraries name these values all the time.
+  { rule: 'tls-verify-off', in: PY, pattern: /\bverify\s{0,3}=\s{0,3}False\b|\bssl\._create_unverified_context\b|\b(?:verify_mode|cert_reqs)\s{0,3}=\s{0,3}(?:ssl\.)?["']?CERT_NONE\b|\bcheck_hostname\s{0,3}=\s{0,3}False\b/, unless: /^\s{0,40}(?:async\s{1,5})?def\s/, message: `Python TLS verification off: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', pattern: /\binsecure_?skip_?verify["']?\s{0,3}[:=]\s{0,3}["']?true\b/i, message: `InsecureSkipVerify: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: JVM, pattern: /\b(?:NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|TrustSelfSignedStrategy)\b/, message: `accept-all hostname or trust strategy: ${VERIFY_OFF}` },
   { rule: 'tls-verify-off', in: RUBY, pattern: /\bOpenSSL::SSL::VERIFY_NONE\b/, message: `VERIFY_NONE: ${VERIFY_OFF}` },
@@ -54,6 +62,7 @@ function plaintextEndpoints(file: ScannedFile, emit: (hit: HitInput) => void): v
       const before = line[(match.index ?? 0) - 1] ?? '';
       // In code, an endpoint is a string literal; a URL in prose (a trailing comment, a docstring) is not traffic.
       if (quotedOnly && !`'"\``.includes(before)) continue;
+      if (quotedOnly && (match[1] ?? '').toLowerCase() === 'http' && !CONNECTION_CONTEXT.test(line)) continue;
       // A link (`href=`) is a page the reader may open, not a connection the program makes.
       if (/href\s{0,3}=\s{0,3}\{?["'`]?$/i.test(line.slice(Math.max(0, (match.index ?? 0) - 12), match.index))) continue;
       if (file.kind === 'template' && !/(?:src|action)\s{0,3}=\s{0,3}["']?$/i.test(line.slice(Math.max(0, (match.index ?? 0) - 12), match.index))) continue;

@@ -1,11 +1,15 @@
 import { COMMENT_LINE, MAX_LINE } from '../source-files.js';
 import type { ScannedFile } from '../code-scan.js';
 
+/** An interactive example in a Python docstring: documentation, not code that runs. */
+const DOCTEST = /^\s{0,40}(?:>>>|\.\.\.)\s/;
+
 /** Calls `visit` for each line worth matching: not a comment line, not minified-length. */
 export function forEachCodeLine(file: ScannedFile, visit: (line: string, lineNumber: number, lines: readonly string[]) => void): void {
   const lines = file.lines();
+  const python = file.ext === '.py';
   lines.forEach((line, index) => {
-    if (line.length > MAX_LINE || COMMENT_LINE.test(line)) return;
+    if (line.length > MAX_LINE || COMMENT_LINE.test(line) || (python && DOCTEST.test(line))) return;
     visit(line, index + 1, lines);
   });
 }
