@@ -34,25 +34,78 @@ export const sqlInjectionRules: CodeRuleSet = {
   },
 };
 
+/** An assignment: the name and where its value starts (`+=`/`.=` append). */
+const ASSIGNMENT = /^\s{0,40}(?:(?:const|let|var|final|String|string|val|var)\s{1,5}){0,3}(\$?[A-Za-z_][\w]{0,40})\s{0,3}(?::\s{0,3}[\w<>[\]]{1,30}\s{0,3})?(\+=|\.=|:=|=)(?!=)/;
+/** How far below its assignment a built query may be run and still be traced to it. */
+const TRACE_LINES = 40;
+
+interface BuiltName {
+  line: number;
+  how: string;
+}
+
 function scanCalls(file: ScannedFile, apis: readonly RawQueryApi[], emit: (hit: HitInput) => void): void {
+  // Names that hold SQL text, and those among them built from values (`q = f"SELECT … {x}"`), so
+  // that `cursor.execute(q)` a few lines later is traced back to how q was made.
+  const sqlNames = new Set<string>();
+  const built = new Map<string, BuiltName>();
   forEachCodeLine(file, (line, lineNumber, lines) => {
-    if (!line.includes('(')) return;
     let window: string | undefined;
+    const assignment = ASSIGNMENT.exec(line);
+    if (assignment) {
+      window ??= textFrom(lines, lineNumber);
+      trackAssignment(window, assignment, lineNumber, file.ext, sqlNames, built);
+    }
+    if (!line.includes('(')) return;
     for (const api of apis) {
       api.opener.lastIndex = 0;
       for (const match of line.matchAll(api.opener)) {
         window ??= textFrom(lines, lineNumber);
-        const how = builtQuery(window, (match.index ?? 0) + match[0].length, file.ext, api.fragments === true);
-        if (!how) continue;
         const call = match[0].replace(/[\s(]/g, '');
-        emit({ line: lineNumber, rule: 'sql-built-from-strings', message: `SQL built by ${how} is passed to ${call}(): use bound parameters (placeholders) instead`, evidence: excerpt(line, match.index ?? 0), key: `${call}:${how}` });
+        const { start, fragments } = firstArgument(window, (match.index ?? 0) + match[0].length, file.ext, api.fragments === true);
+        let how = builtQuery(window, start, file.ext, fragments);
+        if (!how) how = tracedName(window, start, file.ext, lineNumber, sqlNames, built);
+        if (!how) continue;
+        emit({ line: lineNumber, rule: 'sql-built-from-strings', message: `SQL built by ${how} is passed to ${call}(): use bound parameters (placeholders) instead`, evidence: excerpt(line, match.index ?? 0), key: `${call}:${how.replace(/ on line \d+$/, '')}` });
       }
     }
   });
 }
 
-/** How the first argument at `offset` builds SQL from values, or undefined when it is a constant, a variable or not SQL. */
-function builtQuery(text: string, offset: number, ext: string, fragments: boolean): string | undefined {
+function trackAssignment(window: string, assignment: RegExpExecArray, lineNumber: number, ext: string, sqlNames: Set<string>, built: Map<string, BuiltName>): void {
+  const name = assignment[1] ?? '';
+  const appending = assignment[2] === '+=' || assignment[2] === '.=';
+  const start = assignment[0].length;
+  if (appending && !sqlNames.has(name)) return;
+  const how = builtQuery(window, start, ext, appending);
+  if (how) {
+    sqlNames.add(name);
+    built.set(name, { line: lineNumber, how });
+    return;
+  }
+  if (appending) return;
+  const literal = stringLiteralAt(window, start);
+  if (literal?.terminated && SQL_WORDS.test(literal.body)) sqlNames.add(name);
+  else sqlNames.delete(name);
+  built.delete(name);
+}
+
+/** A query passed by name: built earlier in the file, or formatted or joined right here (`execute(sql % x)`). */
+function tracedName(window: string, start: number, ext: string, lineNumber: number, sqlNames: ReadonlySet<string>, built: ReadonlyMap<string, BuiltName>): string | undefined {
+  const argument = /^\s{0,5}(\$?[A-Za-z_][\w]{0,40})\s{0,3}([,)%+.]?)/.exec(window.slice(start, start + 60));
+  if (!argument) return undefined;
+  const name = argument[1] ?? '';
+  const next = argument[2] ?? '';
+  if (next === ',' || next === ')') {
+    const origin = built.get(name);
+    return origin && lineNumber - origin.line <= TRACE_LINES ? `${origin.how} on line ${origin.line}` : undefined;
+  }
+  if (!sqlNames.has(name)) return undefined;
+  return joined(window, start + argument[0].length - 1, ext);
+}
+
+/** Where the SQL argument starts, past keyword names (`where=[`) and leading context or destination arguments. */
+function firstArgument(text: string, offset: number, ext: string, fragments: boolean): { start: number; fragments: boolean } {
   let start = offset;
   if (PY.includes(ext as '.py')) {
     // `.extra(where=[...])` and keyword arguments: the SQL follows the `=` (and a list bracket).
@@ -66,12 +119,17 @@ function builtQuery(text: string, offset: number, ext: string, fragments: boolea
   if (GO.includes(ext as '.go') || JVM.includes(ext as '.java')) {
     // A leading context or destination argument (`ctx, `, `&rows, `).
     const leading = /^\s{0,5}&?[A-Za-z_][\w.]{0,40}\s{0,3},/.exec(text.slice(start, start + 60));
-    if (leading) start += leading[0].length;
+    if (leading && /^\s{0,5}(?:ctx|context|c|r\.Context\(\)|dest|&\w{1,40})\s{0,3},$/.test(leading[0])) start += leading[0].length;
   }
+  return { start, fragments };
+}
+
+/** How the expression at `start` builds SQL from values, or undefined when it is a constant, a variable or not SQL. */
+function builtQuery(text: string, start: number, ext: string, fragments: boolean): string | undefined {
   const formatted = /^\s{0,5}(?:fmt\.Sprintf|String\.format|sprintf|format)\s{0,3}\(/.exec(text.slice(start, start + 40));
   if (formatted) {
     const literal = stringLiteralAt(text, start + formatted[0].length);
-    return literal && SQL_WORDS.test(literal.body) && /%[sdvq]|\{\}/.test(literal.body) ? `${formatted[0].trim().replace(/\s{0,3}\($/, '')}()` : undefined;
+    return literal && (fragments || SQL_WORDS.test(literal.body)) && /%[sdvq]|\{\}/.test(literal.body) ? `${formatted[0].trim().replace(/\s{0,3}\($/, '')}()` : undefined;
   }
   const literal = stringLiteralAt(text, start);
   if (!literal?.terminated) return undefined;
