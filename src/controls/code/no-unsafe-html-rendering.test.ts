@@ -7,6 +7,7 @@ testControl(control, {
     { name: 'literal markup', files: { 'src/a.tsx': "const A = () => <span dangerouslySetInnerHTML={{ __html: '&nbsp;' }} />;\nel.innerHTML = '';\n", 'app/views.py': "label = mark_safe('<b>required</b>')\n" } },
     { name: 'escaped templates and textContent', files: { 'templates/page.html': '<p>{{ user.name }}</p>\n', 'src/dom.js': 'el.textContent = name;\n', 'app/jinja.py': 'env = Environment(autoescape=select_autoescape())\n' } },
     { name: 'Vue v-html through a sanitiser', files: { 'src/Post.vue': '<template><div v-html="sanitize(body)"></div></template>\n' } },
+    { name: 'innerHTML of a value sanitised earlier in the file', files: { 'src/dom.js': "import DOMPurify from 'dompurify';\nconst clean = DOMPurify.sanitize(html);\nel.innerHTML = clean;\n" } },
     { name: 'PHP escaped output', files: { 'index.php': '<?php echo htmlspecialchars($_GET["q"]);\n' } },
     { name: 'unsafe rendering only in tests', files: { 'src/__tests__/x.test.tsx': '<div dangerouslySetInnerHTML={{ __html: x }} />\n', 'src/x.ts': 'export {};\n' } },
   ],

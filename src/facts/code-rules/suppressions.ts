@@ -7,7 +7,7 @@ import { withoutCredentials } from './text.js';
  * A suppression marker right after a comment opener (only blanks between), so that a marker quoted
  * in a string or a regular expression is not taken for one.
  */
-const MARKER = /(?:#|\/\/|\/\*|<!--|--|^[ \t]{0,40}\*)[ \t]{0,10}(nosec|nosemgrep|NOSONAR|eslint-disable(?:-next-line|-line)?|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan[ \t]{1,5}(?:ignore(?:-line|-block)?|disable)|gitleaks:allow|pragma:[ \t]{0,5}allowlist[ \t]{1,5}secret|tenet:ignore|tenet:allow)(?![\w-])/i;
+const MARKER = /(?:#|\/\/|\/\*|<!--|--|^[ \t]{0,40}\*)[ \t]{0,10}(nosec|nosemgrep|NOSONAR|noqa|eslint-disable(?:-next-line|-line)?|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan[ \t]{1,5}(?:ignore(?:-line|-block)?|disable)|gitleaks:allow|pragma:[ \t]{0,5}allowlist[ \t]{1,5}secret|tenet:ignore|tenet:allow)(?![\w-])/i;
 
 /** What follows each marker before its reason: rule ids in the tool's own syntax. */
 const IDS: [RegExp, RegExp][] = [
@@ -22,7 +22,7 @@ const IDS: [RegExp, RegExp][] = [
 /** ESLint rules whose silencing hides a security problem. */
 const SECURITY_ESLINT_RULE = /^(?:security|security-node|no-unsanitized|xss|@microsoft\/sdl|scanjs-rules|no-secrets|react-security)\/|^(?:no-eval|no-implied-eval|no-new-func|no-script-url|react\/no-danger|react\/no-danger-with-children|@typescript-eslint\/no-implied-eval|detect-[\w-]{1,60})$/;
 
-const KEYWORDS = /nosec|nosemgrep|NOSONAR|eslint-disable|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan|gitleaks:allow|allowlist secret|tenet:ignore|tenet:allow/i;
+const KEYWORDS = /noqa|nosec|nosemgrep|NOSONAR|eslint-disable|checkov:skip|tfsec:ignore|trivy:ignore|kics-scan|gitleaks:allow|allowlist secret|tenet:ignore|tenet:allow/i;
 
 /**
  * `inline-suppressions-justified`: every inline security suppression, with the reason written beside
@@ -41,7 +41,12 @@ export const suppressionRules: CodeRuleSet = {
       const marker = (match[1] ?? '').replace(/\s+/g, ' ');
       let rest = line.slice((match.index ?? 0) + match[0].length).replace(/\s{0,5}(?:\*\/|-->)\s{0,5}$/, '');
       let reason: string;
-      if (/^eslint-disable/i.test(marker)) {
+      if (/^noqa$/i.test(marker)) {
+        // flake8-bandit and Ruff's S rules are Bandit's checks; other noqa codes are style.
+        const codes = /^[ \t]{0,3}:[ \t]{0,3}([A-Z]{1,3}\d{1,4}(?:[ \t]{0,3},[ \t]{0,3}[A-Z]{1,3}\d{1,4}){0,30})/.exec(rest);
+        if (!codes || !/(^|[\s,])S\d{3}\b/.test(codes[1] ?? '')) return;
+        reason = rest.slice(codes[0].length);
+      } else if (/^eslint-disable/i.test(marker)) {
         const [rules = '', description = ''] = rest.split(/\s--\s?/, 2);
         const named = rules.split(',').map((rule) => rule.trim()).filter(Boolean);
         if (!named.some((rule) => SECURITY_ESLINT_RULE.test(rule))) return;

@@ -4,6 +4,8 @@ import { excerpt, forEachCodeLine, matchLinePatterns, stringLiteralAt, type Line
 
 /** A sanitiser in the same expression, or imported by the file, makes raw HTML safe enough. */
 const SANITISER = /DOMPurify|dompurify|sanitize-html|sanitizeHtml|sanitize\s{0,3}\(|\bxss\s{0,3}\(|bleach\.clean|nh3\.clean|\$sanitize/;
+/** Rules a sanitiser elsewhere in the same file answers; template filters and request echoes it does not. */
+const SANITISABLE = new Set(['vue-v-html', 'angular-bypass']);
 const TEMPLATES = ['.html', '.htm', '.jinja', '.jinja2', '.j2', '.njk', '.djhtml', '.twig'];
 
 const PATTERNS: LinePattern[] = [
@@ -25,14 +27,15 @@ export const unsafeHtmlRules: CodeRuleSet = {
   accepts: (file) => !file.isTest && (file.kind === 'source' || file.kind === 'template'),
   keywords: KEYWORDS,
   scan(file, emit) {
-    matchLinePatterns(file, PATTERNS, emit);
+    // A component or script that loads a sanitiser is taken to use it on what it renders raw.
     const fileSanitises = SANITISER.test(file.text);
+    matchLinePatterns(file, fileSanitises ? PATTERNS.filter((entry) => !SANITISABLE.has(entry.rule)) : PATTERNS, emit);
     forEachCodeLine(file, (line, lineNumber, lines) => {
       if (PY.includes(file.ext as '.py')) nonLiteralCall(line, lineNumber, lines, /\bmark_safe\s{0,3}\(/g, 'mark_safe', 'mark_safe() on a computed value trusts it as HTML: use format_html() or escape()', emit);
       if (GO.includes(file.ext as '.go')) nonLiteralCall(line, lineNumber, lines, /\btemplate\.(?:HTML|JS|URL)\s{0,3}\(/g, 'template-html', 'template.HTML() on a computed value bypasses html/template escaping', emit);
       if ((JS as readonly string[]).includes(file.ext)) {
         dangerousInnerHtml(file, line, lineNumber, lines, fileSanitises, emit);
-        innerHtmlAssignment(line, lineNumber, emit);
+        if (!fileSanitises) innerHtmlAssignment(line, lineNumber, emit);
       }
     });
   },
