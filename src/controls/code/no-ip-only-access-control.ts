@@ -35,7 +35,7 @@ export default defineControl({
       const finding = ingressAllowListOnly(ingress);
       if (finding) findings.push(finding);
     }
-    return evaluated(findings, `${webServerConfigs} web-server configs, ${ingresses.length} Ingress objects, ${policyDocuments} resource policies examined`);
+    return evaluated(findings, `${webServerConfigs} web-server configs, ${ingresses.length} Ingress objects, ${policyDocuments} JSON resource policies examined (Terraform HCL policies are not read by this control)`);
   },
 });
 
