@@ -4,7 +4,7 @@ import { builtinControls } from '../controls/index.js';
 import { scan } from '../scan.js';
 import { makeFixture, removeFixture } from '../testing/fixture.js';
 import { classify } from './code-scan.js';
-import { luhnValid } from './code-rules/customer-data.js';
+import { cnpjValid, cpfValid, luhnValid } from './code-rules/customer-data.js';
 import { hostOf, isHarmlessHost } from './code-rules/endpoints.js';
 import { isProse, stringLiteralAt, withoutCredentials } from './code-rules/text.js';
 
@@ -38,6 +38,8 @@ describe('code scan', () => {
   it('checks Luhn digits and tells prose from settings', () => {
     assert.ok(luhnValid('4539148803436467'));
     assert.ok(!luhnValid('4539148803436468'));
+    assert.ok(cpfValid('52998224725') && !cpfValid('52998224726') && !cpfValid('11111111111'));
+    assert.ok(cnpjValid('11222333000181') && !cnpjValid('11222333000182'));
     assert.ok(isProse('evidence: no TLS verification disabled anywhere in the code base such as these settings here and there'));
     assert.ok(!isProse('  tls: false'));
   });

@@ -10,6 +10,11 @@ const EMAIL = /\b[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,6
 const CARD = /(?<![\d.-])(?:\d[ -]?){12,18}\d(?![\d.-])/g;
 const PHONE = /["']?(?:phone|mobile|telephone|tel|cell|msisdn|phone_?number|mobile_?number)["']?\s{0,3}[:=,]\s{0,3}["']?(\+?[\d(][\d ()./-]{6,20}\d)/gi;
 
+/** Formatted Brazilian CPF/CNPJ and UK National Insurance numbers (unformatted runs are too often ids). */
+const CPF = /(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d-])/g;
+const CNPJ = /(?<![\d.])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?![\d-])/g;
+const NI_NUMBER = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost|local)$/i;
 /** Addresses of systems and roles, not of people. */
 const ROLE_MAILBOX = /^(no-?reply|do-?not-?reply|git|postmaster|hostmaster|admin|administrator|support|info|hello|contact|security|abuse|webmaster|root|team|sales|help)$/i;
@@ -30,7 +35,7 @@ export function isDataFile(file: CodeFile): boolean {
 export const customerDataRules: CodeRuleSet = {
   control: 'no-customer-data-in-repo',
   accepts: isDataFile,
-  keywords: /@|\d{4}|phone|mobile|tel|cell|msisdn|dump|COPY/i,
+  keywords: /@|\d{4}|\d{2} ?\d{2} ?\d{2}|phone|mobile|tel|cell|msisdn|dump|COPY/i,
   scan(file, emit) {
     const header = DUMP_HEADER.exec(file.text);
     if (header) {
@@ -58,6 +63,18 @@ function personalData(file: ScannedFile, emit: (hit: HitInput) => void): void {
       if (digits.length < 13 || digits.length > 19 || !CARD_ISSUER.test(digits) || TEST_CARDS.has(digits) || mostlyOneDigit(digits) || !luhnValid(digits)) continue;
       emit({ line: lineNumber, rule: 'card-number', message: 'a Luhn-valid payment card number: use the card networks\' published test numbers', evidence: `****${digits.slice(-4)}`, key: `card:${fingerprintOf(digits)}` });
     }
+    for (const match of line.matchAll(CPF)) {
+      const digits = match[0].replace(/\D/g, '');
+      if (cpfValid(digits)) emit({ line: lineNumber, rule: 'cpf', message: 'a valid CPF number: use an invalid or generated placeholder that fails the check digits', evidence: `***.***.***-${digits.slice(-2)}`, key: `cpf:${fingerprintOf(digits)}` });
+    }
+    for (const match of line.matchAll(CNPJ)) {
+      const digits = match[0].replace(/\D/g, '');
+      if (cnpjValid(digits)) emit({ line: lineNumber, rule: 'cnpj', message: 'a valid CNPJ number: use a placeholder that fails the check digits', evidence: `**.***.***/****-${digits.slice(-2)}`, key: `cnpj:${fingerprintOf(digits)}` });
+    }
+    for (const match of line.matchAll(NI_NUMBER)) {
+      const value = match[0].replace(/ /g, '');
+      emit({ line: lineNumber, rule: 'ni-number', message: 'a UK National Insurance number: use the reserved example QQ 12 34 56 C', evidence: `${value.slice(0, 2)}******${value.slice(-1)}`, key: `ni:${fingerprintOf(value)}` });
+    }
     for (const match of line.matchAll(PHONE)) {
       const digits = (match[1] ?? '').replace(/\D/g, '');
       if (digits.length < 8 || FICTITIOUS_PHONE.test(digits)) continue;
@@ -83,4 +100,28 @@ export function luhnValid(digits: string): boolean {
     sum += digit;
   }
   return sum % 10 === 0;
+}
+
+/** Brazilian CPF check digits (mod 11 over weights 10…2, then 11…2). */
+export function cpfValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  const check = (length: number): number => {
+    let sum = 0;
+    for (let index = 0; index < length; index++) sum += Number(digits[index]) * (length + 1 - index);
+    const rest = (sum * 10) % 11;
+    return rest === 10 ? 0 : rest;
+  };
+  return check(9) === Number(digits[9]) && check(10) === Number(digits[10]);
+}
+
+/** Brazilian CNPJ check digits (mod 11 over the weights 5…2,9…2 and 6…2,9…2). */
+export function cnpjValid(digits: string): boolean {
+  if (!/^\d{14}$/.test(digits) || /^(\d)\1{13}$/.test(digits)) return false;
+  const check = (length: number): number => {
+    let sum = 0;
+    for (let index = 0; index < length; index++) sum += Number(digits[index]) * (((length - 1 - index) % 8) + 2);
+    const rest = sum % 11;
+    return rest < 2 ? 0 : 11 - rest;
+  };
+  return check(12) === Number(digits[12]) && check(13) === Number(digits[13]);
 }
