@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
+import { COMMENT_LINE, NOT_SOURCE, SOURCE_EXTENSIONS, TEST_FILE } from './source-files.js';
 
 export interface SourceHit {
   file: string;
@@ -51,13 +52,8 @@ const WEB_FRAMEWORKS: Record<string, string> = {
   'spring-boot-starter-web': 'spring',
 };
 
-const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.py', '.rb', '.java', '.kt', '.kts', '.go', '.cs', '.php', '.swift', '.dart', '.html', '.erb', '.vue', '.svelte']);
-const NOT_SOURCE = /(^|\/)(node_modules|vendor|dist|build|coverage|\.next)\/|\.min\.js$/;
-/** Tests and fixtures show what the application must not do; they are not the application. */
-const TEST_FILE = /(^|\/)(test|tests|__tests__|spec|fixtures?)\/|\.(test|spec)\.[a-z]+$|(^|\/)test_[^/]*\.py$/;
 /** Crash-reporter settings count only in files that load an SDK, so that a mention in other code is not mistaken for one. */
 const SDK_IMPORT = /^\s*(import\s.*from\s+['"](@sentry\/|@bugsnag\/|rollbar['"])|.*require\(\s*['"](@sentry\/|@bugsnag\/|bugsnag['"]|rollbar['"])|import\s+(sentry_sdk|bugsnag|rollbar|io\.sentry|FirebaseCrashlytics|com\.google\.firebase\.crashlytics)|from\s+(sentry_sdk|bugsnag|rollbar)\s+import|require\s+['"](sentry|bugsnag|rollbar)|using\s+(Sentry|Bugsnag)|import\s+['"]package:(sentry|firebase_crashlytics))/m;
-const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[))/;
 
 const PATTERNS: { kind: 'crashReporters' | 'crashReporterPii' | 'securityHeaders' | 'csrfDisabled' | 'csrfEnabled' | 'cookieConsent'; pattern: RegExp }[] = [
   { kind: 'crashReporters', pattern: /\b(Sentry\.init|sentry_sdk\.init|Raven\.config|Bugsnag\.(start|configure)|bugsnag\.configure|Rollbar\.init|new Rollbar\(|rollbar\.init|FirebaseCrashlytics|Crashlytics\.crashlytics)\b/ },

@@ -6,6 +6,7 @@ import environmentsSeparated from './environments-separated.js';
 import crashReportingScrubsPii from './crash-reporting-scrubs-pii.js';
 import webSecurityMiddlewareEnabled from './web-security-middleware-enabled.js';
 import deviationsAreApproved from './deviations-are-approved.js';
+import threatModelCurrent from './threat-model-current.js';
 
 /** The docs and process controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -16,4 +17,5 @@ export const controls: Control[] = [
   crashReportingScrubsPii,
   webSecurityMiddlewareEnabled,
   deviationsAreApproved,
+  threatModelCurrent,
 ];
