@@ -18,10 +18,13 @@ const RULES: CommandRule[] = [
   rule('pip-trusted-host', String.raw`--trusted-host\b|(?:^|[^\w-])trusted-host[ \t]{0,5}=|\bPIP_TRUSTED_HOST[ \t]{0,5}=`, 'im', 'lets pip fetch from a host without TLS verification (trusted-host)', 'pip --trusted-host'),
   rule('npm-strict-ssl', String.raw`strict[-_]ssl${SET}false\b|enableStrictSsl[ \t]{0,5}:[ \t"']{0,5}false\b`, 'i', 'turns off TLS verification for the npm/yarn registry (strict-ssl false)', 'strict-ssl false'),
   rule('yarn-integrity', String.raw`--skip-integrity-check\b|checksumBehavior[ \t]{0,5}:[ \t"']{0,5}(?:ignore|update)\b|\bYARN_CHECKSUM_BEHAVIOR[ \t]{0,5}=[ \t"']{0,5}(?:ignore|update)\b`, 'i', 'skips yarn integrity/checksum verification', 'yarn --skip-integrity-check'),
+  // tenet:ignore no-plaintext-transport the pattern text of a rule that finds this, not a connection
   rule('node-tls', String.raw`\bNODE_TLS_REJECT_UNAUTHORIZED${SET}0\b`, '', 'turns off TLS certificate checks for Node.js (NODE_TLS_REJECT_UNAUTHORIZED=0)', 'NODE_TLS_REJECT_UNAUTHORIZED=0'),
   rule('go-sumdb-off', String.raw`\bGOSUMDB${SET}off\b`, '', 'turns off the Go checksum database (GOSUMDB=off)', 'GOSUMDB=off'),
   rule('go-insecure', String.raw`\bGOFLAGS[ \t]{0,5}[= \t][^\n;&|]{0,200}-insecure\b|\bGOINSECURE[ \t]{0,5}[= \t][ \t"']{0,5}[^\s"';&|]|\bgo[ \t]{1,20}(?:get|install)\b[^\n;&|]{0,300}?[ \t]-insecure\b`, '', 'lets Go fetch modules over insecure connections (GOINSECURE / -insecure)', 'GOFLAGS=-insecure / GOINSECURE'),
+  // tenet:ignore no-plaintext-transport the pattern text of a rule that finds this, not a connection
   rule('curl-insecure', String.raw`\bcurl\b[^;&|\n]{0,1000}?[ \t](?:-[a-zA-Z]{0,10}k[a-zA-Z]{0,10}|--insecure)\b`, '', 'downloads with curl without checking the TLS certificate (-k/--insecure)', 'curl -k'),
+  // tenet:ignore no-plaintext-transport the pattern text of a rule that finds this, not a connection
   rule('wget-no-check', String.raw`--no-check-certificate\b`, '', 'downloads with wget without checking the TLS certificate', 'wget --no-check-certificate'),
   rule('git-ssl-no-verify', String.raw`http\.sslVerify${SET}false\b|\bGIT_SSL_NO_VERIFY${SET}(?:1|true)\b`, 'i', 'fetches with git without checking the TLS certificate', 'git http.sslVerify=false'),
 ];
