@@ -1,0 +1,197 @@
+import { fingerprintOf, redactSecret } from '../engine/redact.js';
+import { shannonEntropy } from './entropy.js';
+import { classifyPath, isCodeLikeValue, isPlaceholder, looksMinified, type FileClass } from './false-alarms.js';
+import { KeywordPrefilter } from './prefilter.js';
+import type { SecretRule } from './types.js';
+
+/** One credential found in a text. `secret` never leaves the secrets engine: callers keep `redacted`. */
+export interface SecretHit {
+  rule: SecretRule;
+  secret: string;
+  start: number;
+  end: number;
+  /** 1-based line of the secret's first character. */
+  line: number;
+  /** Hash of rule id and secret: the same secret elsewhere has the same fingerprint. */
+  fingerprint: string;
+  /** A short prefix, safe to print. */
+  redacted: string;
+  /** `path:line` of a `tenet:allow` comment that waives it. */
+  allowedBy?: string;
+}
+
+interface CompiledRule {
+  rule: SecretRule;
+  regex: RegExp;
+}
+
+const RANK: Record<SecretRule['confidence'], number> = { high: 2, low: 1, generic: 0 };
+/** Bounds the work and the report for a file stuffed with matches. */
+const MAX_HITS_PER_RULE = 200;
+const INLINE_ALLOW = /tenet:(?:allow|ignore)|gitleaks:allow/;
+const DATA_URI = /data:[a-z]{1,20}\/[a-z0-9.+-]{1,60};base64,[A-Za-z0-9+/=]+/g;
+
+export function secretFingerprint(ruleId: string, secret: string): string {
+  return fingerprintOf(ruleId, secret.replace(/\s+/g, ''));
+}
+
+/**
+ * Runs a rule set over texts: keyword prefilter, then only the rules whose keywords occur, then the
+ * false-alarm filters. Reusable across millions of blobs; not thread-safe.
+ */
+export class SecretMatcher {
+  private readonly compiled: CompiledRule[];
+  private readonly prefilter: KeywordPrefilter;
+  /** Rules by keyword id. */
+  private readonly rulesOfKeyword: number[][];
+  private readonly unconditional: number[];
+  private readonly found: Uint8Array;
+
+  constructor(readonly rules: readonly SecretRule[]) {
+    this.compiled = rules.map((rule) => ({ rule, regex: new RegExp(rule.regex, `g${rule.flags ?? ''}`) }));
+    const keywordIds = new Map<string, number>();
+    this.rulesOfKeyword = [];
+    this.unconditional = [];
+    rules.forEach((rule, index) => {
+      if (rule.keywords.length === 0) this.unconditional.push(index);
+      for (const keyword of rule.keywords) {
+        let id = keywordIds.get(keyword);
+        if (id === undefined) {
+          id = keywordIds.size;
+          keywordIds.set(keyword, id);
+          this.rulesOfKeyword.push([]);
+        }
+        this.rulesOfKeyword[id]?.push(index);
+      }
+    });
+    this.prefilter = new KeywordPrefilter([...keywordIds.keys()]);
+    this.found = new Uint8Array(keywordIds.size);
+  }
+
+  /** Indexes of the rules worth running on these bytes, or an empty list. */
+  candidates(bytes: Uint8Array): number[] {
+    this.found.fill(0);
+    const count = this.prefilter.scan(bytes, this.found);
+    if (count === 0) return this.unconditional;
+    const selected = new Set<number>(this.unconditional);
+    for (let id = 0; id < this.found.length; id++) {
+      if (this.found[id] === 1) for (const index of this.rulesOfKeyword[id] ?? []) selected.add(index);
+    }
+    return [...selected].sort((a, b) => a - b);
+  }
+
+  /** Every credential in a file's bytes (binary content is the caller's to skip). */
+  scanBytes(bytes: Uint8Array, path: string): SecretHit[] {
+    const candidates = this.candidates(bytes);
+    if (candidates.length === 0) return [];
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return this.scanCandidates(text, path, candidates);
+  }
+
+  scanText(text: string, path: string): SecretHit[] {
+    const candidates = this.candidates(Buffer.from(text, 'latin1'));
+    return candidates.length === 0 ? [] : this.scanCandidates(text, path, candidates);
+  }
+
+  private scanCandidates(text: string, path: string, candidates: readonly number[]): SecretHit[] {
+    let fileClass: FileClass = classifyPath(path);
+    if (fileClass === 'fixture') return [];
+    if (fileClass === 'normal' && /\.(?:js|mjs|cjs|css)$/.test(path) && looksMinified(text)) fileClass = 'minified';
+    const raw: SecretHit[] = [];
+    for (const index of candidates) {
+      const { rule, regex } = this.compiled[index] as CompiledRule;
+      if (fileClass !== 'normal' && rule.confidence !== 'high' && rule.id !== 'url-credentials') continue;
+      if (rule.path && !rule.path.test(path)) continue;
+      regex.lastIndex = 0;
+      let hits = 0;
+      for (let match = regex.exec(text); match !== null && hits < MAX_HITS_PER_RULE; match = regex.exec(text)) {
+        if (match[0].length === 0) regex.lastIndex++;
+        const secret = match[rule.secretGroup] ?? match[0];
+        if (secret.length === 0 || !this.accepts(rule, secret)) continue;
+        const start = match.index + (rule.secretGroup === 0 ? 0 : Math.max(0, match[0].indexOf(secret)));
+        raw.push({ rule, secret, start, end: start + secret.length, line: 0, fingerprint: '', redacted: '' });
+        hits++;
+      }
+    }
+    if (raw.length === 0) return [];
+    const kept = this.resolve(raw, text);
+    assignLines(kept, text);
+    for (const hit of kept) {
+      hit.fingerprint = secretFingerprint(hit.rule.id, hit.secret);
+      hit.redacted = redactSecret(hit.secret.trim());
+      const allowedLine = allowingLine(text, hit);
+      if (allowedLine !== undefined) hit.allowedBy = `${path}:${allowedLine}`;
+    }
+    return kept;
+  }
+
+  private accepts(rule: SecretRule, secret: string): boolean {
+    if (rule.allow?.some((allow) => allow.test(secret))) return false;
+    if (isPlaceholder(secret, rule.allowRuns ?? false)) return false;
+    if (rule.confidence === 'generic' && isCodeLikeValue(secret)) return false;
+    if (rule.entropy !== undefined && shannonEntropy(rule.allowRuns ? secret.replace(/-----[A-Z0-9 ]+-----|\s+|\\n/g, '') : secret) < rule.entropy) return false;
+    if (rule.validate && !rule.validate(secret)) return false;
+    return true;
+  }
+
+  /** Drops matches inside data: URIs, unmet `near` constraints and the less specific of overlapping matches. */
+  private resolve(raw: SecretHit[], text: string): SecretHit[] {
+    const dataSpans: [number, number][] = [];
+    if (text.includes(';base64,')) {
+      DATA_URI.lastIndex = 0;
+      for (let match = DATA_URI.exec(text); match !== null; match = DATA_URI.exec(text)) dataSpans.push([match.index, match.index + match[0].length]);
+    }
+    let hits = raw.filter((hit) => !dataSpans.some(([start, end]) => hit.start >= start && hit.end <= end));
+    hits = hits.filter((hit) => {
+      const near = hit.rule.near;
+      if (!near) return true;
+      return hits.some((other) => other.rule.id === near.rule && Math.abs(other.start - hit.start) <= near.within);
+    });
+    hits.sort((a, b) => a.start - b.start || RANK[b.rule.confidence] - RANK[a.rule.confidence]);
+    const kept: SecretHit[] = [];
+    for (const hit of hits) {
+      let dominated = false;
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const other = kept[i] as SecretHit;
+        if (other.end <= hit.start) continue;
+        const rankDifference = RANK[other.rule.confidence] - RANK[hit.rule.confidence];
+        if (rankDifference > 0 || (rankDifference === 0 && other.start === hit.start && other.end === hit.end)) {
+          dominated = true;
+          break;
+        }
+        if (rankDifference < 0) kept.splice(i, 1);
+      }
+      if (!dominated) kept.push(hit);
+    }
+    return kept;
+  }
+}
+
+function assignLines(hits: SecretHit[], text: string): void {
+  let line = 1;
+  let position = 0;
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    for (let next = text.indexOf('\n', position); next !== -1 && next < hit.start; next = text.indexOf('\n', next + 1)) {
+      line++;
+      position = next + 1;
+    }
+    hit.line = line;
+  }
+}
+
+/** The line of a `tenet:allow` comment on the secret's first or last line, or `tenet:allow-next-line` above it. */
+function allowingLine(text: string, hit: SecretHit): number | undefined {
+  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+  const endOfLast = text.indexOf('\n', hit.end);
+  const lineEnd = endOfLast === -1 ? text.length : endOfLast;
+  const span = text.slice(lineStart, lineEnd);
+  const firstLineEnd = span.indexOf('\n');
+  if (INLINE_ALLOW.test(firstLineEnd === -1 ? span : span.slice(0, firstLineEnd))) return hit.line;
+  const lastLineStart = span.lastIndexOf('\n');
+  if (lastLineStart !== -1 && INLINE_ALLOW.test(span.slice(lastLineStart))) return hit.line + (span.match(/\n/g)?.length ?? 0);
+  if (lineStart > 0) {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (text.slice(previousStart, lineStart).includes('tenet:allow-next-line')) return hit.line - 1;
+  }
+  return undefined;
+}
