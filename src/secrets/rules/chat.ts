@@ -48,7 +48,7 @@ export const chatRules: SecretRule[] = [
   assigned(F, 'linkedin-client-secret', 'LinkedIn client secret', ['linkedin'], [chars(ALNUM, 16)], { entropy: 3.5 }),
   assigned(F, 'messagebird-api-key', 'MessageBird API key', ['messagebird', 'message_bird'], [chars(ALNUM, 25)], { entropy: 3.8 }),
   assigned(F, 'vonage-api-secret', 'Vonage (Nexmo) API secret', ['vonage', 'nexmo'], [chars(ALNUM, 16)], { entropy: 3.5 }),
-  assigned(F, 'pusher-secret', 'Pusher Channels secret', ['pusher_secret', 'pusher_app_secret'], [chars(HEX, 20)], { entropy: 3.2 }),
+  assigned(F, 'pusher-secret', 'Pusher Channels secret', ['pusher_secret', 'pusher_app_secret'], [chars(HEX, 20)], { entropy: 2.8 }),
   assigned(F, 'zendesk-api-token', 'Zendesk API token', ['zendesk'], [chars(ALNUM, 40)], { entropy: 4 }),
   assigned(F, 'line-channel-token', 'LINE Messaging API channel access token', ['line_channel_access_token', 'line_channel_secret'], [chars(`${ALNUM}+/=`, 32, 200)], { entropy: 4 }),
   assigned(F, 'sendbird-api-token', 'Sendbird API token', ['sendbird'], [chars(HEX, 40)], { entropy: 3.3 }),

@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { ALNUM, BASE32, PRINTABLE, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, assigned, chars, lit, oneOf, pattern, token } from './define.js';
+import { ALNUM, BASE32, password, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, assigned, chars, lit, oneOf, pattern, token } from './define.js';
 
 const F = 'cloud';
 
@@ -42,7 +42,7 @@ export const cloudRules: SecretRule[] = [
   assigned(F, 'azure-devops-pat', 'Azure DevOps personal access token', ['azure_devops', 'azuredevops', 'ado_pat', 'ado_token', 'azdo', 'system_accesstoken', 'devops_pat'], [chars('a-z2-7', 52)], { entropy: 3.5 }),
   token(F, 'azure-devops-pat-v2', 'Azure DevOps personal access token (84-character format)', [chars(ALNUM, 76), lit('AZDO'), chars(ALNUM, 4)], { keywords: ['azdo'] }),
   assigned(F, 'azure-cosmosdb-key', 'Azure Cosmos DB account key', ['cosmos', 'documentdb'], [chars(BASE64, 86), lit('==')]),
-  pattern(F, 'azure-app-configuration', 'Azure App Configuration connection string secret', String.raw`Endpoint=https://[a-z0-9-]{1,63}\.azconfig\.io;Id=[A-Za-z0-9+/=-]{4,40};Secret=([A-Za-z0-9+/]{43}=)`, { keywords: ['azconfig.io'] }),
+  pattern(F, 'azure-app-configuration', 'Azure App Configuration connection string secret', String.raw`Endpoint=https://[a-z0-9-]{1,63}\.azconfig\.io;Id=[A-Za-z0-9+/=:-]{4,40};Secret=([A-Za-z0-9+/]{43}=)`, { keywords: ['azconfig.io'] }),
   assigned(F, 'azure-openai-key', 'Azure OpenAI / Cognitive Services key', ['azure_openai', 'azureopenai', 'cognitive_services', 'ocp-apim-subscription-key', 'azure_api_key'], [chars(HEX, 32)], { entropy: 3 }),
   token(F, 'digitalocean-pat', 'DigitalOcean personal access token', [lit('dop_v1_'), chars(HEX, 64)]),
   token(F, 'digitalocean-oauth-token', 'DigitalOcean OAuth access token', [lit('doo_v1_'), chars(HEX, 64)]),
@@ -53,7 +53,7 @@ export const cloudRules: SecretRule[] = [
   token(F, 'tencent-secret-id', 'Tencent Cloud SecretId', [lit('AKID'), chars(ALNUM, 32)]),
   assigned(F, 'tencent-secret-key', 'Tencent Cloud SecretKey', ['tencent', 'tencentcloud', 'qcloud'], [chars(ALNUM, 32)], { entropy: 3.8 }),
   assigned(F, 'ibm-cloud-api-key', 'IBM Cloud API key', ['ibm_cloud', 'ibmcloud', 'ibm_api', 'ic_api_key'], [chars(BASE64URL, 44)], { entropy: 4 }),
-  assigned(F, 'oracle-cloud-auth-token', 'Oracle Cloud Infrastructure auth token or key fingerprint pair', ['oci_auth_token', 'oracle_auth_token'], [chars(PRINTABLE, 20, 64)], { entropy: 3.8 }),
+  assigned(F, 'oracle-cloud-auth-token', 'Oracle Cloud Infrastructure auth token or key fingerprint pair', ['oci_auth_token', 'oracle_auth_token'], password(20, 64), { entropy: 3.8 }),
   assigned(F, 'linode-token', 'Linode (Akamai) personal access token', ['linode'], [chars(HEX, 64)], { entropy: 3.5 }),
   assigned(F, 'vultr-api-key', 'Vultr API key', ['vultr'], [chars(UPPER_ALNUM, 36)], { entropy: 3.8 }),
   token(F, 'scaleway-access-key', 'Scaleway access key', [lit('SCW'), chars(UPPER_ALNUM, 17)], { entropy: 3 }),
@@ -77,13 +77,12 @@ export const cloudRules: SecretRule[] = [
   assigned(F, 'railway-token', 'Railway API token', ['railway_token', 'railway_api_token'], UUID),
   token(F, 'yandex-api-key', 'Yandex Cloud API key', [lit('AQVN'), chars(BASE64URL, 35, 38)]),
   token(F, 'yandex-iam-token', 'Yandex Cloud IAM token', [lit('t1.'), chars(`${BASE64URL}`, 20, 120), lit('.'), chars(BASE64URL, 86)], { after: BASE64URL }),
-  assigned(F, 'openstack-password', 'OpenStack password in clouds.yaml / openrc', ['os_password'], [chars(PRINTABLE, 8, 64)], { entropy: 3.2 }),
-  assigned(F, 'upcloud-password', 'UpCloud API password', ['upcloud_password'], [chars(PRINTABLE, 8, 64)], { entropy: 3.2 }),
+  assigned(F, 'openstack-password', 'OpenStack password in clouds.yaml / openrc', ['os_password'], password(8, 64), { entropy: 3.2 }),
+  assigned(F, 'upcloud-password', 'UpCloud API password', ['upcloud_password'], password(8, 64), { entropy: 3.2 }),
   assigned(F, 'exoscale-secret', 'Exoscale API secret', ['exoscale_api_secret', 'exoscale_secret'], [chars(BASE64URL, 43)], { entropy: 4 }),
   token(F, 'exoscale-api-key', 'Exoscale API key', [lit('EXO'), chars(HEX, 24)], { entropy: 3 }),
   assigned(F, 'backblaze-application-key', 'Backblaze B2 application key', ['b2_application_key', 'backblaze', 'b2_app_key'], [lit('K'), chars(BASE64, 30)], { entropy: 4 }),
   assigned(F, 'wasabi-secret', 'Wasabi storage secret key', ['wasabi'], [chars(UPPER_ALNUM, 40)], { entropy: 4 }),
-  assigned(F, 'openshift-token', 'OpenShift user token', ['openshift', 'oc_token'], [lit('sha256~'), chars(BASE64URL, 43)]),
   token(F, 'openshift-user-token', 'OpenShift user token (sha256~ format)', [lit('sha256~'), chars(BASE64URL, 43)], { before: `${ALNUM}-` }),
   pattern(F, 'kubeconfig-client-key', 'Kubernetes client key embedded in a kubeconfig', String.raw`client-key-data:\s{0,5}([A-Za-z0-9+/]{100,8000}={0,2})`, { keywords: ['client-key-data'] }),
   pattern(F, 'kubeconfig-token', 'Kubernetes bearer token in a kubeconfig user', String.raw`\buser:\s{1,40}token:\s{0,5}([A-Za-z0-9._-]{30,2000})`, { keywords: ['token:'], entropy: 4 }),
@@ -93,6 +92,6 @@ export const cloudRules: SecretRule[] = [
   assigned(F, 'saucelabs-access-key', 'Sauce Labs access key', ['sauce_access_key', 'saucelabs'], UUID),
   token(F, 'pulumi-access-token', 'Pulumi access token', [lit('pul-'), chars(HEX, 40)]),
   token(F, 'databricks-token', 'Databricks personal access token', [lit('dapi'), chars(HEX, 32), chars('-0-9', 0, 2)], { after: ALNUM }),
-  assigned(F, 'snowflake-password', 'Snowflake account password', ['snowflake_password', 'snowsql_pwd'], [chars(PRINTABLE, 8, 64)], { entropy: 3.2 }),
+  assigned(F, 'snowflake-password', 'Snowflake account password', ['snowflake_password', 'snowsql_pwd'], password(8, 64), { entropy: 3.2 }),
   token(F, 'defined-networking-api-token', 'Defined Networking (Nebula) API token', [lit('dnkey-'), chars(`${LOWER_ALNUM}=_-`, 26), lit('-'), chars(`${LOWER_ALNUM}=_-`, 52)]),
 ];

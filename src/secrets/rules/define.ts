@@ -72,7 +72,7 @@ export function token(family: string, id: string, description: string, segments:
     keywords,
     confidence: 'high',
     shape: { segments, context: 'token' },
-    ...common(options),
+    ...common({ ...options, entropy: reachableEntropy(options.entropy, segments) }),
   };
 }
 
@@ -94,7 +94,7 @@ export function assigned(family: string, id: string, description: string, names:
     keywords: options.keywords ?? names.map((name) => name.toLowerCase()),
     confidence: 'low',
     shape: { segments: value, context: 'assigned', names },
-    ...common(options),
+    ...common({ ...options, entropy: reachableEntropy(options.entropy, value) }),
   };
 }
 
@@ -131,3 +131,31 @@ function common(options: RuleOptions): Partial<SecretRule> {
 
 /** Printable ASCII without spaces and quotes: passwords chosen by people. */
 export const PRINTABLE = '!#-&(-_a-~';
+
+/** A password: starts with a letter or digit (so that separators are not taken for part of it). */
+export function password(min: number, max: number): Segment[] {
+  return [chars(ALNUM, 1), chars(PRINTABLE, min - 1, max - 1)];
+}
+
+/**
+ * Caps an entropy threshold at what random values of the shortest length reach: a 20-character
+ * random token cannot have more than log2(20) bits per character, and usually has about 0.5 less.
+ */
+function reachableEntropy(threshold: number | undefined, segments: readonly Segment[]): number | undefined {
+  if (threshold === undefined) return undefined;
+  const length = segments.reduce((sum, segment) => sum + (segment.kind === 'chars' ? segment.min : segment.kind === 'literal' ? segment.text.length : 1), 0);
+  const alphabet = Math.max(2, ...segments.map((segment) => (segment.kind === 'chars' ? alphabetSize(segment.chars) : 2)));
+  return Math.min(threshold, Math.log2(Math.max(2, length)) - 1.2, Math.log2(alphabet) - 0.7);
+}
+
+function alphabetSize(body: string): number {
+  let size = 0;
+  const plain = body.replace(/\\(.)/g, '$1');
+  for (let i = 0; i < plain.length; i++) {
+    if (plain[i + 1] === '-' && i + 2 < plain.length) {
+      size += plain.charCodeAt(i + 2) - plain.charCodeAt(i) + 1;
+      i += 2;
+    } else size++;
+  }
+  return size;
+}

@@ -35,7 +35,7 @@ export const keyRules: SecretRule[] = [
     entropy: 4,
     confidence: 'low',
   }),
-  pattern(F, 'private-key-putty', 'PuTTY private key (.ppk)', String.raw`(PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\nEncryption: [a-z0-9-]{1,40}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){1,100}(?:[A-Za-z0-9-]{1,40}: [^\r\n]{0,200}\r?\n){0,6}Private-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n?){1,100})`, {
+  pattern(F, 'private-key-putty', 'PuTTY private key (.ppk)', String.raw`(PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\nEncryption: [a-z0-9-]{1,40}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){1,100}(?:[A-Za-z0-9-]{1,40}: [^\r\n]{0,200}\r?\n){0,6}Private-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){0,99}[A-Za-z0-9+/=]{1,100}(?=\r?\n|$))`, {
     keywords: ['putty-user-key-file'],
     allowRuns: true,
   }),

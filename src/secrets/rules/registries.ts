@@ -1,6 +1,6 @@
 import type { SecretRule } from '../types.js';
 import { hasBase62Crc32Suffix, isBase64UserPassword } from '../checksum.js';
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, PRINTABLE, assigned, chars, lit, oneOf, pattern, token } from './define.js';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, password, assigned, chars, lit, oneOf, pattern, token } from './define.js';
 
 const F = 'registries';
 
@@ -32,7 +32,7 @@ export const registryRules: SecretRule[] = [
   token(F, 'clojars-token', 'Clojars deploy token', [lit('CLOJARS_'), chars(LOWER_ALNUM, 60)]),
   assigned(F, 'gradle-publish-secret', 'Gradle Plugin Portal publishing secret', ['gradle.publish.secret', 'gradle_publish_secret'], [chars(ALNUM, 32)], { entropy: 3.8 }),
   assigned(F, 'gradle-publish-key', 'Gradle Plugin Portal publishing key', ['gradle.publish.key', 'gradle_publish_key'], [chars(ALNUM, 32)], { entropy: 3.8 }),
-  assigned(F, 'maven-repository-password', 'Maven / Sonatype repository password or token', ['ossrh_password', 'sonatype_password', 'maven_password', 'nexus_password', 'ossrhpassword', 'sonatypepassword'], [chars(PRINTABLE, 8, 100)], { entropy: 3.2 }),
+  assigned(F, 'maven-repository-password', 'Maven / Sonatype repository password or token', ['ossrh_password', 'sonatype_password', 'maven_password', 'nexus_password', 'ossrhpassword', 'sonatypepassword'], password(8, 100), { entropy: 3.2 }),
   assigned(F, 'artifactory-password', 'Artifactory password or access token by name', ['artifactory_password', 'artifactory_api_key', 'artifactory_token', 'jfrog_password', 'jfrog_token'], [chars(BASE64URL, 20, 1200)], { entropy: 3.8 }),
   assigned(F, 'hex-pm-api-key', 'Hex.pm API key', ['hex_api_key'], [chars(HEX, 32)], { entropy: 3.3 }),
   assigned(F, 'pub-dev-token', 'pub.dev credentials', ['pub_token', 'pub_credentials'], [chars(BASE64URL, 30, 200)], { entropy: 4 }),

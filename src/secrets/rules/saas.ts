@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, assigned, chars, lit, oneOf, pattern, token } from './define.js';
+import { password, ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, assigned, chars, lit, oneOf, pattern, token } from './define.js';
 
 const F = 'saas-and-infra';
 
@@ -31,7 +31,7 @@ export const saasRules: SecretRule[] = [
   assigned(F, 'trello-api-token', 'Trello API token', ['trello'], [chars(HEX, 64)], { entropy: 3.5 }),
   token(F, 'figma-pat', 'Figma personal access token', [lit('figd_'), chars(BASE64URL, 40)]),
   token(F, 'dropbox-short-lived-token', 'Dropbox short-lived access token', [lit('sl.'), chars(`${BASE64URL}=`, 130, 1400)], { entropy: 4.5 }),
-  assigned(F, 'dropbox-api-token', 'Dropbox long-lived token', ['dropbox'], [chars(ALNUM, 11), lit('AAAAAAAAAA'), chars(`${BASE64URL}`, 43)], { allowRuns: true }),
+  assigned(F, 'dropbox-api-token', 'Dropbox long-lived token', ['dropbox'], [chars(ALNUM, 11), lit('AAAAAAAAAA'), chars(BASE64URL, 43)], { allowRuns: true, entropy: 4 }),
   token(F, 'contentful-pat', 'Contentful personal access token', [lit('CFPAT-'), chars(BASE64URL, 43)]),
   assigned(F, 'contentful-delivery-token', 'Contentful delivery / preview API token', ['contentful'], [chars(BASE64URL, 43)], { entropy: 4 }),
   assigned(F, 'algolia-admin-key', 'Algolia admin API key', ['algolia'], [chars(HEX, 32)], { entropy: 3.3 }),
@@ -62,8 +62,8 @@ export const saasRules: SecretRule[] = [
   assigned(F, 'box-client-secret', 'Box developer client secret', ['box_client_secret'], [chars(ALNUM, 32)], { entropy: 3.8 }),
   assigned(F, 'monday-api-token', 'monday.com API token', ['monday'], [lit('eyJ'), chars(`${BASE64URL}.`, 100, 500)], { entropy: 4.5 }),
   assigned(F, 'smartsheet-token', 'Smartsheet API token', ['smartsheet'], [chars(ALNUM, 26, 37)], { entropy: 3.8 }),
-  assigned(F, 'firebase-cloud-messaging-key', 'Firebase Cloud Messaging server key', ['fcm_server_key', 'fcm_key', 'firebase_server_key'], [lit('AAAA'), chars(BASE64URL, 7), lit(':'), chars(BASE64URL, 140)], { allowRuns: true }),
-  token(F, 'firebase-cloud-messaging-server-key', 'Firebase Cloud Messaging legacy server key', [lit('AAAA'), chars(BASE64URL, 7), lit(':APA91b'), chars(BASE64URL, 134)]),
+  assigned(F, 'firebase-cloud-messaging-key', 'Firebase Cloud Messaging server key', ['fcm_server_key', 'fcm_key', 'firebase_server_key'], [lit('AAAA'), chars(BASE64URL, 7), lit(':'), chars(BASE64URL, 140)], { allowRuns: true, entropy: 4 }),
+  token(F, 'firebase-cloud-messaging-server-key', 'Firebase Cloud Messaging legacy server key', [lit('AAAA'), chars(BASE64URL, 7), lit(':APA91b'), chars(BASE64URL, 134)], { allowRuns: true, entropy: 4 }),
   assigned(F, 'algolia-search-admin', 'Algolia API key by name', ['algolia_api_key', 'algolia_admin_key'], [chars(ALNUM, 32)], { entropy: 3.8 }),
   assigned(F, 'meilisearch-master-key', 'Meilisearch master key', ['meili_master_key', 'meilisearch'], [chars(BASE64URL, 16, 64)], { entropy: 3.8 }),
   assigned(F, 'kraken-api-secret', 'Kraken exchange API private key', ['kraken'], [chars(`${ALNUM}+/`, 80, 90), chars('=', 0, 2)], { entropy: 4.5 }),
@@ -81,6 +81,6 @@ export const saasRules: SecretRule[] = [
   assigned(F, 'jumpcloud-api-key', 'JumpCloud API key', ['jumpcloud'], [chars(HEX, 40)], { entropy: 3.3 }),
   token(F, 'age-secret-key', 'age encryption secret key', [lit('AGE-SECRET-KEY-1'), chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)]),
   assigned(F, 'rails-master-key', 'Rails master key / secret_key_base', ['rails_master_key', 'secret_key_base'], [chars(HEX, 32, 128)], { entropy: 3.3 }),
-  assigned(F, 'django-secret-key', 'Django SECRET_KEY', ['django_secret_key'], [chars('!#-&(-_a-~', 40, 80)], { entropy: 4 }),
+  assigned(F, 'django-secret-key', 'Django SECRET_KEY', ['django_secret_key'], password(40, 80), { entropy: 4 }),
   token(F, 'lob-live-key', 'Lob live API key', [lit('live_'), chars(HEX, 35)], { entropy: 3.3 }),
 ];
