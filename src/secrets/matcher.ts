@@ -102,6 +102,7 @@ export class SecretMatcher {
       const { rule, regex } = this.compiled[index] as CompiledRule;
       if (fileClass !== 'normal' && rule.confidence !== 'high' && rule.id !== 'url-credentials') continue;
       if (rule.path && !rule.path.test(path)) continue;
+      if (rule.skipPaths?.some((skip) => skip.test(path))) continue;
       regex.lastIndex = 0;
       let hits = 0;
       for (let match = regex.exec(text); match !== null && hits < MAX_HITS_PER_RULE; match = regex.exec(text)) {
@@ -127,6 +128,10 @@ export class SecretMatcher {
 
   private accepts(rule: SecretRule, secret: string): boolean {
     if (rule.allow?.some((allow) => allow.test(secret))) return false;
+    if (rule.stopwords?.length) {
+      const lower = secret.toLowerCase();
+      if (rule.stopwords.some((word) => lower.includes(word))) return false;
+    }
     if (isPlaceholder(secret, rule.allowRuns ?? false)) return false;
     if (rule.confidence === 'generic' && isCodeLikeValue(secret)) return false;
     if (rule.entropy !== undefined && shannonEntropy(rule.allowRuns ? secret.replace(/-----[A-Z0-9 ]+-----|\s+|\\n/g, '') : secret) < rule.entropy) return false;

@@ -33,6 +33,10 @@ export interface SecretRule {
   allow?: readonly RegExp[];
   /** Only texts whose path matches (imported gitleaks rules with a `path`). */
   path?: RegExp;
+  /** Never in texts whose path matches (gitleaks allowlist paths). */
+  skipPaths?: readonly RegExp[];
+  /** Secrets containing any of these (case-insensitive) are not findings (gitleaks stopwords). */
+  stopwords?: readonly string[];
   /** Only a finding when a match of this rule lies within `within` characters. */
   near?: { rule: string; within: number };
   /**

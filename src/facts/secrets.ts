@@ -1,0 +1,268 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { FactsUnavailable, defineCollector, type CollectorContext } from '../engine/control.js';
+import type { Suppression } from '../engine/types.js';
+import { isBinary, type Repository } from '../repo/repository.js';
+import { git } from '../repo/git.js';
+import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
+import { builtinRules } from '../secrets/rules/index.js';
+import { loadGitleaksConfig } from '../secrets/gitleaks.js';
+import { scanHistory, type HistorySecret } from '../secrets/history.js';
+import { DEFAULT_IGNORE_FILE, parseIgnoreFile } from '../secrets/ignore-file.js';
+import { classifyPath } from '../secrets/false-alarms.js';
+
+/** The `secrets:` section of .tenet.yml. */
+export interface SecretsSettings {
+  /** Fingerprints to ignore, one per line (default `.tenetignore-secrets`). */
+  ignoreFile: string;
+  /** Globs of paths never scanned for secrets (vendored test data, say). */
+  allowPaths: string[];
+  /** A gitleaks TOML configuration whose rules replace (or, with `[extend] useDefault`, extend) the built-ins. */
+  gitleaksConfig?: string;
+  /** Blobs above this many bytes are not scanned in history, and reported. */
+  maxBlobSize: number;
+}
+
+export function secretsSettings(context: Pick<CollectorContext, 'config' | 'options' | 'repo'>): SecretsSettings {
+  const section = (context.config.secrets ?? {}) as Partial<SecretsSettings> & { config?: string };
+  const fromCli = context.options.secretsConfig;
+  const settings: SecretsSettings = {
+    ignoreFile: section.ignoreFile ?? DEFAULT_IGNORE_FILE,
+    allowPaths: section.allowPaths ?? [],
+    maxBlobSize: section.maxBlobSize ?? context.repo.maxFileSize,
+  };
+  const gitleaksConfig = typeof fromCli === 'string' ? fromCli : section.config;
+  if (gitleaksConfig) settings.gitleaksConfig = gitleaksConfig;
+  return settings;
+}
+
+interface Engine {
+  matcher: SecretMatcher;
+  ignored: Map<string, Suppression>;
+  allowed: (file: string) => boolean;
+  ruleCount: number;
+}
+
+const engines = new WeakMap<Repository, Engine>();
+
+/** The rule set and suppressions of a scan, built once per repository (not a fact: it is not data). */
+function engineFor(context: CollectorContext): Engine {
+  const cached = engines.get(context.repo);
+  if (cached) return cached;
+  const settings = secretsSettings(context);
+  let rules = builtinRules;
+  if (settings.gitleaksConfig) {
+    const file = path.resolve(context.repo.root, settings.gitleaksConfig);
+    const loaded = loadGitleaksConfig(file, builtinRules);
+    for (const problem of loaded.problems) context.repo.report(settings.gitleaksConfig, problem);
+    if (loaded.fatal) throw new FactsUnavailable(`${settings.gitleaksConfig}: ${loaded.fatal}`);
+    rules = loaded.rules;
+  }
+  const ignoreText = context.repo.has(settings.ignoreFile) ? context.repo.readText(settings.ignoreFile) : undefined;
+  const allowGlobs = settings.allowPaths.length > 0 ? picomatch(settings.allowPaths, { dot: true }) : () => false;
+  const engine: Engine = {
+    matcher: new SecretMatcher(rules),
+    ignored: ignoreText === undefined ? new Map() : parseIgnoreFile(ignoreText, settings.ignoreFile),
+    allowed: (file) => file === settings.ignoreFile || allowGlobs(file),
+    ruleCount: rules.length,
+  };
+  engines.set(context.repo, engine);
+  return engine;
+}
+
+function suppressionOf(engine: Engine, fingerprint: string, allowedBy: string | undefined): Suppression | undefined {
+  if (allowedBy) return { kind: 'inline', reason: 'tenet:allow comment', source: allowedBy };
+  return engine.ignored.get(fingerprint);
+}
+
+/** A credential in the working tree. Holds a redacted prefix, never the secret. */
+export interface TreeSecret {
+  ruleId: string;
+  description: string;
+  file: string;
+  line: number;
+  fingerprint: string;
+  redacted: string;
+  suppressed?: Suppression;
+}
+
+export interface TreeSecretsFacts {
+  rules: number;
+  filesScanned: number;
+  bytesScanned: number;
+  findings: TreeSecret[];
+}
+
+export const secretsInTree = defineCollector<TreeSecretsFacts>({
+  id: 'secrets-in-tree',
+  description: 'Credentials in the files of the working tree (rules, prefilter, false-alarm filters)',
+  collect(context) {
+    const engine = engineFor(context);
+    const facts: TreeSecretsFacts = { rules: engine.ruleCount, filesScanned: 0, bytesScanned: 0, findings: [] };
+    for (const file of context.repo.files) {
+      if (engine.allowed(file.path)) continue;
+      const bytes = context.repo.readBytes(file.path);
+      if (!bytes || isBinary(bytes)) continue;
+      facts.filesScanned++;
+      facts.bytesScanned += bytes.length;
+      for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, hit));
+    }
+    return facts;
+  },
+});
+
+function treeSecret(engine: Engine, file: string, hit: SecretHit): TreeSecret {
+  const finding: TreeSecret = { ruleId: hit.rule.id, description: hit.rule.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
+  const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
+  if (suppressed) finding.suppressed = suppressed;
+  return finding;
+}
+
+export interface HistorySecretsFacts {
+  available: boolean;
+  reason?: string;
+  since?: string;
+  shallow: boolean;
+  blobsScanned: number;
+  bytesScanned: number;
+  findings: (HistorySecret & { suppressed?: Suppression })[];
+}
+
+export const secretsInHistory = defineCollector<HistorySecretsFacts>({
+  id: 'secrets-in-history',
+  description: 'Credentials in every blob reachable from any ref, attributed to the commit that introduced them',
+  async collect(context) {
+    const gitInfo = context.repo.git;
+    if (!gitInfo) return { available: false, reason: 'not a git repository', shallow: false, blobsScanned: 0, bytesScanned: 0, findings: [] };
+    const engine = engineFor(context);
+    const since = typeof context.options.since === 'string' ? context.options.since : undefined;
+    let scan;
+    try {
+      scan = await scanHistory(gitInfo.topLevel, engine.matcher, { since, maxBlobSize: secretsSettings(context).maxBlobSize, isShallow: gitInfo.isShallow });
+    } catch (error) {
+      throw new FactsUnavailable(error instanceof Error ? error.message : String(error));
+    }
+    for (const id of scan.missing) context.repo.report(undefined, `git object ${id} is missing: history scanned without it`);
+    for (const blob of scan.oversized) context.repo.report(blob.path, `blob ${blob.blob} exceeds the size cap (${blob.size} bytes): not scanned in history`);
+    for (const message of scan.errors) context.repo.report(undefined, message);
+    const facts: HistorySecretsFacts = {
+      available: true,
+      shallow: scan.shallow,
+      blobsScanned: scan.blobsScanned,
+      bytesScanned: scan.bytesScanned,
+      findings: scan.findings
+        .filter((finding) => !engine.allowed(finding.path) && classifyPath(finding.path) !== 'fixture')
+        .map((finding) => {
+          const suppressed = suppressionOf(engine, finding.fingerprint, finding.allowedBy);
+          return suppressed ? { ...finding, suppressed } : finding;
+        }),
+    };
+    if (since) facts.since = since;
+    return facts;
+  },
+});
+
+/** A `.env`-style file and what it holds (names only, never values). */
+export interface EnvFile {
+  file: string;
+  template: boolean;
+  /** Names of variables given a real-looking value. */
+  valued: string[];
+}
+
+export interface EnvFilesFacts {
+  isGit: boolean;
+  files: EnvFile[];
+  /** Whether .gitignore rules cover `.env` (undefined outside git). */
+  gitignoreCoversEnv?: boolean;
+}
+
+const ENV_NAME = /^(?:\.env(?:\..+)?|.+\.env)$/;
+const TEMPLATE = /(?:^|[.-])(?:example|sample|template|dist|defaults?|schema|tmpl|tpl)(?:[.-]|$)/i;
+const SECRET_NAME = /key|token|secret|passw|pwd|credential|private|auth/i;
+const NOT_A_VALUE = /^(?:|""|''|\$\{?[A-Za-z_][\w]*\}?|<[^>]*>|changeme|change_me|xxx+|\*+|your[_-].*|todo|replace[_-]?me|placeholder|null|none|false|true|0|1)$/i;
+
+export const envFiles = defineCollector<EnvFilesFacts>({
+  id: 'env-files',
+  description: '.env-style files, whether they hold values, and whether .gitignore covers .env',
+  async collect({ repo }) {
+    const files: EnvFile[] = [];
+    for (const file of repo.files) {
+      const base = path.posix.basename(file.path);
+      if (!ENV_NAME.test(base) || base === '.envrc' || classifyPath(file.path) === 'fixture') continue;
+      const template = TEMPLATE.test(base);
+      const text = repo.readText(file.path) ?? '';
+      const valued: string[] = [];
+      for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+        if (!match) continue;
+        const name = match[1] ?? '';
+        const value = (match[2] ?? '').replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+        if (NOT_A_VALUE.test(value)) continue;
+        if (template && !SECRET_NAME.test(name)) continue;
+        valued.push(name);
+      }
+      files.push({ file: file.path, template, valued });
+    }
+    const facts: EnvFilesFacts = { isGit: repo.git !== undefined, files };
+    if (repo.git) {
+      facts.gitignoreCoversEnv = await git(repo.root, ['check-ignore', '-q', '--no-index', '.env']).then(
+        () => true,
+        () => false,
+      );
+    }
+    return facts;
+  },
+});
+
+/** A file that is, or holds, a private key or a key store. */
+export interface KeyMaterialFile {
+  file: string;
+  kind: string;
+}
+
+const KEY_STORE_EXTENSIONS: Record<string, string> = {
+  '.p12': 'PKCS#12 key store',
+  '.pfx': 'PKCS#12 key store',
+  '.pkcs12': 'PKCS#12 key store',
+  '.jks': 'Java key store',
+  '.keystore': 'Java / Android key store',
+  '.bks': 'Bouncy Castle key store',
+  '.p8': 'PKCS#8 private key',
+  '.ppk': 'PuTTY private key',
+  '.kdbx': 'KeePass database',
+  '.pvk': 'Microsoft private key',
+};
+const SSH_KEY_NAMES = /^(?:id_rsa|id_dsa|id_ecdsa|id_ed25519|id_ecdsa_sk|id_ed25519_sk|identity)$/;
+const MAYBE_PEM = /\.(?:pem|key|crt|cer|der|asc|gpg|txt|priv|private)$|^[^.]*$/i;
+const PRIVATE_KEY_MARK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-/;
+
+export const keyMaterialFiles = defineCollector<{ fileCount: number; files: KeyMaterialFile[] }>({
+  id: 'key-material-files',
+  description: 'Tracked private keys, key stores and certificate bundles with keys',
+  collect({ repo }) {
+    const files: KeyMaterialFile[] = [];
+    for (const file of repo.files) {
+      if (classifyPath(file.path) === 'fixture') continue;
+      const base = path.posix.basename(file.path);
+      const extension = path.posix.extname(base).toLowerCase();
+      const store = KEY_STORE_EXTENSIONS[extension];
+      if (store) {
+        files.push({ file: file.path, kind: store });
+        continue;
+      }
+      if (SSH_KEY_NAMES.test(base)) {
+        files.push({ file: file.path, kind: 'SSH private key' });
+        continue;
+      }
+      if (base === 'secring.gpg' || base === 'secring.kbx') {
+        files.push({ file: file.path, kind: 'GnuPG secret keyring' });
+        continue;
+      }
+      if (!MAYBE_PEM.test(base) || file.size > 1024 * 1024) continue;
+      const head = repo.readHead(file.path, 64 * 1024)?.toString('latin1') ?? '';
+      if (PRIVATE_KEY_MARK.test(head)) files.push({ file: file.path, kind: /CERTIFICATE/.test(head) ? 'certificate bundle with a private key' : 'PEM private key' });
+    }
+    return { fileCount: repo.files.length, files };
+  },
+});
