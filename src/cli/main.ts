@@ -21,6 +21,8 @@ interface ScanFlags {
   github?: boolean;
   online?: boolean;
   disallowInlineWaivers?: boolean;
+  secretsConfig?: string;
+  since?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter(Boolean)];
@@ -52,6 +54,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--github', 'query the GitHub API (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--online', 'query online advisory services')
     .option('--disallow-inline-waivers', 'ignore tenet:ignore comments in scanned files')
+    .option('--secrets-config <file>', 'gitleaks TOML configuration for the secrets rules ([extend] useDefault keeps the built-ins)')
+    .option('--since <ref>', 'history controls look only at what is new since this ref')
     .option('--no-color', 'plain output (also when NO_COLOR is set)')
     .action(async (target: string, flags: ScanFlags) => {
       const progress = io.isTTY ? (text: string) => io.err(text) : () => undefined;
@@ -66,6 +70,10 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         online: flags.online ?? false,
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
         keepFacts: flags.format === 'raw',
+        extra: {
+          ...(flags.secretsConfig ? { secretsConfig: flags.secretsConfig } : {}),
+          ...(flags.since ? { since: flags.since } : {}),
+        },
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
       const render = reporters[flags.format];

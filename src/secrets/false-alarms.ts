@@ -6,7 +6,7 @@
 /** Case-sensitive markers of a value somebody wrote to be replaced. */
 const PLACEHOLDER_MARKERS = /xxxx|XXXX|\*\*\*\*|\.\.\.|<[A-Za-z_ -]{1,40}>|\$\{|\{\{|%\(|%s|your[_-]|YOUR[_-]|_HERE|_here|REPLACE|TODO/;
 /** Case-insensitive words long enough not to occur by chance in random tokens. */
-const PLACEHOLDER_WORDS = /example|placeholder|dummy|sample|redacted|changeme|replaceme|insert[_-]|notreal|not[_-]a[_-]real/i;
+const PLACEHOLDER_WORDS = /example|placeholder|dummy|sample|redacted|changeme|replaceme|insert[_-]|notreal|not[_-]a[_-]real|secret|passw(?:or)?d|hunter2|s3cr3t/i;
 const SAME_CHARACTER_RUN = /(.)\1{5}/;
 const SEQUENTIAL = /0123456789|123456789|abcdefghij|ABCDEFGHIJ/;
 

@@ -28,6 +28,8 @@ interface CompiledRule {
 const RANK: Record<SecretRule['confidence'], number> = { high: 2, low: 1, generic: 0 };
 /** Bounds the work and the report for a file stuffed with matches. */
 const MAX_HITS_PER_RULE = 200;
+/** `name(…`: a function call where a value was expected. */
+const CODE_CALL = /^[A-Za-z_$][\w$.]*\(/;
 const INLINE_ALLOW = /tenet:(?:allow|ignore)|gitleaks:allow/;
 const DATA_URI = /data:[a-z]{1,20}\/[a-z0-9.+-]{1,60};base64,[A-Za-z0-9+/=]+/g;
 
@@ -109,6 +111,7 @@ export class SecretMatcher {
         if (match[0].length === 0) regex.lastIndex++;
         const secret = match[rule.secretGroup] ?? match[0];
         if (secret.length === 0 || !this.accepts(rule, secret)) continue;
+        if (rule.allowMatch?.some((allow) => allow.test(match[0]))) continue;
         const start = match.index + (rule.secretGroup === 0 ? 0 : Math.max(0, match[0].indexOf(secret)));
         raw.push({ rule, secret, start, end: start + secret.length, line: 0, fingerprint: '', redacted: '' });
         hits++;
@@ -132,8 +135,9 @@ export class SecretMatcher {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((word) => lower.includes(word))) return false;
     }
-    if (isPlaceholder(secret, rule.allowRuns ?? false)) return false;
+    if (isPlaceholder(randomPart(rule, secret), rule.allowRuns ?? false)) return false;
     if (rule.confidence === 'generic' && isCodeLikeValue(secret)) return false;
+    if (rule.confidence !== 'high' && CODE_CALL.test(secret)) return false;
     if (rule.entropy !== undefined && shannonEntropy(rule.allowRuns ? secret.replace(/-----[A-Z0-9 ]+-----|\s+|\\n/g, '') : secret) < rule.entropy) return false;
     if (rule.validate && !rule.validate(secret)) return false;
     return true;
@@ -170,6 +174,18 @@ export class SecretMatcher {
     }
     return kept;
   }
+}
+
+/** The secret without its documented fixed parts (`sb_secret_`, `AGE-SECRET-KEY-1`): what must look random. */
+function randomPart(rule: SecretRule, secret: string): string {
+  let rest = secret;
+  const fixed = [...rule.keywords, ...(rule.shape?.segments ?? []).flatMap((segment) => (segment.kind === 'literal' ? [segment.text] : segment.kind === 'choice' ? segment.options : []))];
+  for (const text of fixed) {
+    if (text.length < 3) continue;
+    const at = rest.toLowerCase().indexOf(text.toLowerCase());
+    if (at !== -1) rest = rest.slice(0, at) + rest.slice(at + text.length);
+  }
+  return rest;
 }
 
 function assignLines(hits: SecretHit[], text: string): void {

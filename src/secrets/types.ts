@@ -31,6 +31,8 @@ export interface SecretRule {
   validate?: (secret: string) => boolean;
   /** Secrets matching any of these are not findings (documented examples, placeholders). */
   allow?: readonly RegExp[];
+  /** Matches whose whole text matches any of these are not findings (documentation hosts, say). */
+  allowMatch?: readonly RegExp[];
   /** Only texts whose path matches (imported gitleaks rules with a `path`). */
   path?: RegExp;
   /** Never in texts whose path matches (gitleaks allowlist paths). */

@@ -42,6 +42,7 @@ interface RuleOptions {
   allow?: readonly RegExp[];
   near?: SecretRule['near'];
   allowRuns?: boolean;
+  allowMatch?: readonly RegExp[];
 }
 
 interface TokenOptions extends RuleOptions {
@@ -76,6 +77,9 @@ export function token(family: string, id: string, description: string, segments:
   };
 }
 
+/** A free-form password value that is really the name of another setting (`db_password`). */
+const SNAKE_CASE_NAME = /^[A-Za-z]+(?:_[A-Za-z]+)+$/;
+
 /** Separators between a name and its value in code, config and env files. */
 const ASSIGN = String.raw`[\w.-]{0,25}[ \t'"\]]{0,3}(?:=|:=|::=|:|=>|\?=|,|>)[ \t\x60'"=(]{0,5}`;
 const VALUE_END = String.raw`(?=[\x60'"\s;,<)\]}&]|\\[nrt]|$)`;
@@ -94,7 +98,11 @@ export function assigned(family: string, id: string, description: string, names:
     keywords: options.keywords ?? names.map((name) => name.toLowerCase()),
     confidence: 'low',
     shape: { segments: value, context: 'assigned', names },
-    ...common({ ...options, entropy: reachableEntropy(options.entropy, value) }),
+    ...common({
+      ...options,
+      entropy: reachableEntropy(options.entropy, value),
+      ...(value.some((segment) => segment.kind === 'chars' && segment.chars === PRINTABLE) ? { allow: [...(options.allow ?? []), SNAKE_CASE_NAME] } : {}),
+    }),
   };
 }
 
@@ -126,6 +134,7 @@ function common(options: RuleOptions): Partial<SecretRule> {
   if (options.allow) result.allow = options.allow;
   if (options.near) result.near = options.near;
   if (options.allowRuns) result.allowRuns = true;
+  if (options.allowMatch) result.allowMatch = options.allowMatch;
   return result;
 }
 

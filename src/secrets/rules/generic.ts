@@ -6,6 +6,11 @@ const F = 'generic';
 /** Passwords people leave as URL user info that are documentation, not credentials. */
 const PLACEHOLDER_PASSWORDS = /^(?:password|passwd|pass|pwd|secret|changeme|change_me|example|placeholder|dummy|test|xxx+|\*+|user|username|foo|bar|foobar|mypassword|yourpassword|your_password|p@ssw0rd|token|apikey|api_key|null|none|undefined)$/i;
 
+/** Hosts reserved for documentation and tests (RFC 2606, RFC 6761): credentials there are examples. */
+const DOCUMENTATION_HOST = /@(?:[A-Za-z0-9-]{1,63}\.){0,10}(?:example\.(?:com|org|net)|example|test|invalid|localhost)(?![A-Za-z0-9-])/i;
+/** `postgres:postgres@`: a local development default, not a secret. */
+const SAME_USER_AND_PASSWORD = /:\/\/([^:@/\s]{1,100}):\1@/;
+
 /** Credentials embedded in URLs and connection strings, and secret-like assignments. */
 export const genericRules: SecretRule[] = [
   pattern(F, 'url-credentials', 'Credentials in a URL or connection string (scheme://user:password@host)', String.raw`(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://([^\s:/@'"\x60<>{}$]{0,100}):([^\s:/@'"\x60<>{}$]{3,200})@[A-Za-z0-9._-]{1,255}`, {
@@ -13,6 +18,7 @@ export const genericRules: SecretRule[] = [
     secretGroup: 2,
     confidence: 'low',
     allow: [PLACEHOLDER_PASSWORDS],
+    allowMatch: [DOCUMENTATION_HOST, SAME_USER_AND_PASSWORD],
   }),
   pattern(F, 'url-query-credential', 'Credential in a URL query string (?password=, ?access_token= …)', String.raw`[?&](?:password|passwd|pwd|secret|client_secret|access_token|api_key|apikey|auth_token|private_token)=([^&\s'"#<>\x60]{12,300})`, {
     keywords: ['password=', 'passwd=', 'pwd=', 'secret=', 'token=', 'api_key=', 'apikey='],
