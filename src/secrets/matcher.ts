@@ -100,21 +100,30 @@ export class SecretMatcher {
     if (fileClass === 'fixture') return [];
     if (fileClass === 'normal' && /\.(?:js|mjs|cjs|css)$/.test(path) && looksMinified(text)) fileClass = 'minified';
     const raw: SecretHit[] = [];
+    let lower: string | undefined;
     for (const index of candidates) {
       const { rule, regex } = this.compiled[index] as CompiledRule;
       if (fileClass !== 'normal' && rule.confidence !== 'high' && rule.id !== 'url-credentials') continue;
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.skipPaths?.some((skip) => skip.test(path))) continue;
-      regex.lastIndex = 0;
+      let spans: readonly (readonly [number, number])[] = [[0, text.length]];
+      if (rule.lineScoped) {
+        lower ??= text.toLowerCase();
+        spans = linesContaining(text, lower, rule.keywords);
+      }
       let hits = 0;
-      for (let match = regex.exec(text); match !== null && hits < MAX_HITS_PER_RULE; match = regex.exec(text)) {
-        if (match[0].length === 0) regex.lastIndex++;
-        const secret = match[rule.secretGroup] ?? match[0];
-        if (secret.length === 0 || !this.accepts(rule, secret)) continue;
-        if (rule.allowMatch?.some((allow) => allow.test(match[0]))) continue;
-        const start = match.index + (rule.secretGroup === 0 ? 0 : Math.max(0, match[0].indexOf(secret)));
-        raw.push({ rule, secret, start, end: start + secret.length, line: 0, fingerprint: '', redacted: '' });
-        hits++;
+      for (const [spanStart, spanEnd] of spans) {
+        const piece = spanStart === 0 && spanEnd === text.length ? text : text.slice(spanStart, spanEnd);
+        regex.lastIndex = 0;
+        for (let match = regex.exec(piece); match !== null && hits < MAX_HITS_PER_RULE; match = regex.exec(piece)) {
+          if (match[0].length === 0) regex.lastIndex++;
+          const secret = match[rule.secretGroup] ?? match[0];
+          if (secret.length === 0 || !this.accepts(rule, secret)) continue;
+          if (rule.allowMatch?.some((allow) => allow.test(match[0]))) continue;
+          const start = spanStart + match.index + (rule.secretGroup === 0 ? 0 : Math.max(0, match[0].indexOf(secret)));
+          raw.push({ rule, secret, start, end: start + secret.length, line: 0, fingerprint: '', redacted: '' });
+          hits++;
+        }
       }
     }
     if (raw.length === 0) return [];
@@ -174,6 +183,34 @@ export class SecretMatcher {
     }
     return kept;
   }
+}
+
+/**
+ * The spans of the lines that hold one of the keywords (merged when adjacent), or the whole text when
+ * they cover most of it anyway.
+ */
+function linesContaining(text: string, lower: string, keywords: readonly string[]): (readonly [number, number])[] {
+  const spans: [number, number][] = [];
+  for (const keyword of keywords) {
+    for (let at = lower.indexOf(keyword); at !== -1; ) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      const newline = text.indexOf('\n', at);
+      const end = newline === -1 ? text.length : newline;
+      spans.push([start, end]);
+      at = lower.indexOf(keyword, end);
+    }
+  }
+  if (spans.length === 0) return [];
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [spans[0] as [number, number]];
+  let covered = 0;
+  for (const span of spans) {
+    const last = merged[merged.length - 1] as [number, number];
+    if (span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  for (const [start, end] of merged) covered += end - start;
+  return covered > text.length / 2 ? [[0, text.length]] : merged;
 }
 
 /** The secret without its documented fixed parts (`sb_secret_`, `AGE-SECRET-KEY-1`): what must look random. */

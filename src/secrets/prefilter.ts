@@ -1,75 +1,83 @@
 /**
  * Aho–Corasick automaton over bytes, case-folded: one pass over a blob tells which keywords it
- * contains, whatever their number, before any regular expression runs.
+ * contains, whatever their number, before any regular expression runs. Bytes are mapped to the few
+ * classes that occur in keywords and states are stored pre-multiplied by the class count, so the
+ * inner loop is one table load per byte on a table small enough to stay in cache.
  */
 export class KeywordPrefilter {
+  private readonly classOf = new Uint8Array(256);
   private readonly delta: Int32Array;
-  /** For each state, the index into `outputs` of the keywords ending there, or -1. */
+  /** Indexed by pre-multiplied state: the index into `outputs` of the keywords ending there, or -1. */
   private readonly outputOf: Int32Array;
   private readonly outputs: number[][] = [];
 
   constructor(readonly keywords: readonly string[]) {
+    let classes = 1;
+    for (const keyword of keywords) {
+      for (const byte of Buffer.from(keyword.toLowerCase(), 'latin1')) if (this.classOf[byte] === 0) this.classOf[byte] = classes++;
+    }
+    for (let upper = 0x41; upper <= 0x5a; upper++) this.classOf[upper] = this.classOf[upper + 0x20] ?? 0;
+
     const goto: Map<number, number>[] = [new Map()];
     const ends: number[][] = [[]];
     keywords.forEach((keyword, id) => {
       let state = 0;
       for (const byte of Buffer.from(keyword.toLowerCase(), 'latin1')) {
-        let next = goto[state]?.get(byte);
+        const symbol = this.classOf[byte] ?? 0;
+        let next = goto[state]?.get(symbol);
         if (next === undefined) {
           next = goto.length;
           goto.push(new Map());
           ends.push([]);
-          goto[state]?.set(byte, next);
+          goto[state]?.set(symbol, next);
         }
         state = next;
       }
       ends[state]?.push(id);
     });
+
     const states = goto.length;
-    this.delta = new Int32Array(states * 256);
+    this.delta = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const order: number[] = [];
-    for (let byte = 0; byte < 256; byte++) {
-      const next = goto[0]?.get(foldByte(byte));
-      this.delta[byte] = next ?? 0;
-      if (next !== undefined && !order.includes(next)) order.push(next);
+    const queue: number[] = [];
+    for (let symbol = 0; symbol < classes; symbol++) {
+      const next = symbol === 0 ? undefined : goto[0]?.get(symbol);
+      this.delta[symbol] = (next ?? 0) * classes;
+      if (next !== undefined) queue.push(next);
     }
-    for (let head = 0; head < order.length; head++) {
-      const state = order[head] ?? 0;
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] ?? 0;
       ends[state]?.push(...(ends[fail[state] ?? 0] ?? []));
-      for (let byte = 0; byte < 256; byte++) {
-        const next = goto[state]?.get(foldByte(byte));
-        const viaFail = this.delta[(fail[state] ?? 0) * 256 + byte] ?? 0;
+      for (let symbol = 0; symbol < classes; symbol++) {
+        const next = symbol === 0 ? undefined : goto[state]?.get(symbol);
+        const viaFail = this.delta[(fail[state] ?? 0) * classes + symbol] ?? 0;
         if (next === undefined) {
-          this.delta[state * 256 + byte] = viaFail;
+          this.delta[state * classes + symbol] = viaFail;
         } else {
-          this.delta[state * 256 + byte] = next;
-          if (byte === foldByte(byte)) {
-            fail[next] = viaFail;
-            order.push(next);
-          }
+          this.delta[state * classes + symbol] = next * classes;
+          fail[next] = viaFail / classes;
+          queue.push(next);
         }
       }
     }
-    this.outputOf = new Int32Array(states).fill(-1);
+    this.outputOf = new Int32Array(states * classes).fill(-1);
     ends.forEach((ids, state) => {
       if (ids.length === 0) return;
-      this.outputOf[state] = this.outputs.length;
+      this.outputOf[state * classes] = this.outputs.length;
       this.outputs.push([...new Set(ids)]);
     });
   }
 
   /** Marks in `found` (indexed by keyword id) every keyword that occurs in `bytes`; returns how many. */
   scan(bytes: Uint8Array, found: Uint8Array): number {
-    const delta = this.delta;
-    const outputOf = this.outputOf;
+    const { delta, outputOf, classOf, outputs } = this;
     let state = 0;
     let count = 0;
     for (let i = 0; i < bytes.length; i++) {
-      state = delta[(state << 8) | (bytes[i] as number)] as number;
+      state = delta[state + (classOf[bytes[i] as number] as number)] as number;
       const output = outputOf[state] as number;
       if (output !== -1) {
-        for (const id of this.outputs[output] as number[]) {
+        for (const id of outputs[output] as number[]) {
           if (found[id] === 0) {
             found[id] = 1;
             count++;
@@ -79,8 +87,4 @@ export class KeywordPrefilter {
     }
     return count;
   }
-}
-
-function foldByte(byte: number): number {
-  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }

@@ -47,6 +47,11 @@ export interface SecretRule {
    * wins; `low` and `generic` rules are skipped in minified bundles.
    */
   confidence: 'high' | 'low' | 'generic';
+  /**
+   * Matches never cross a line break and always contain a keyword: the rule runs only on the lines
+   * holding one (much faster for rules with common keywords such as `key`).
+   */
+  lineScoped?: boolean;
   /** Skip the generic placeholder check (PEM bodies legitimately contain runs such as `AAAAAA`). */
   allowRuns?: boolean;
   /** The documented shape, when the rule was built from one (tests generate samples from it). */

@@ -97,6 +97,7 @@ export function assigned(family: string, id: string, description: string, names:
     secretGroup: 1,
     keywords: options.keywords ?? names.map((name) => name.toLowerCase()),
     confidence: 'low',
+    lineScoped: true,
     shape: { segments: value, context: 'assigned', names },
     ...common({
       ...options,
@@ -112,7 +113,7 @@ export function pattern(
   id: string,
   description: string,
   regex: string,
-  options: RuleOptions & { keywords: readonly string[]; secretGroup?: number; confidence?: SecretRule['confidence']; flags?: string },
+  options: RuleOptions & { keywords: readonly string[]; secretGroup?: number; confidence?: SecretRule['confidence']; flags?: string; lineScoped?: boolean },
 ): SecretRule {
   return {
     id,
@@ -123,6 +124,7 @@ export function pattern(
     keywords: options.keywords,
     confidence: options.confidence ?? 'high',
     ...(options.flags ? { flags: options.flags } : {}),
+    ...(options.lineScoped ? { lineScoped: true } : {}),
     ...common(options),
   };
 }
