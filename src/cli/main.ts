@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scan } from '../scan.js';
 import { builtinControls } from '../controls/index.js';
@@ -71,7 +72,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         disallowInlineWaivers: flags.disallowInlineWaivers ?? false,
         keepFacts: flags.format === 'raw',
         extra: {
-          ...(flags.secretsConfig ? { secretsConfig: flags.secretsConfig } : {}),
+          ...(flags.secretsConfig ? { secretsConfig: resolvePath(flags.secretsConfig) } : {}),
           ...(flags.since ? { since: flags.since } : {}),
         },
       });

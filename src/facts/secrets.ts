@@ -5,8 +5,11 @@ import type { Suppression } from '../engine/types.js';
 import { isBinary, type Repository } from '../repo/repository.js';
 import { git } from '../repo/git.js';
 import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
-import { builtinRules } from '../secrets/rules/index.js';
-import { loadGitleaksConfig } from '../secrets/gitleaks.js';
+import { loadRules, type RuleSource } from '../secrets/rule-source.js';
+import { MatchPool, defaultWorkerCount } from '../secrets/match-pool.js';
+
+/** Below this, starting a worker thread costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 500;
 import { scanHistory, type HistorySecret } from '../secrets/history.js';
 import { DEFAULT_IGNORE_FILE, parseIgnoreFile } from '../secrets/ignore-file.js';
 import { classifyPath } from '../secrets/false-alarms.js';
@@ -41,6 +44,7 @@ interface Engine {
   ignored: Map<string, Suppression>;
   allowed: (file: string) => boolean;
   ruleCount: number;
+  source: RuleSource;
 }
 
 const engines = new WeakMap<Repository, Engine>();
@@ -50,14 +54,11 @@ function engineFor(context: CollectorContext): Engine {
   const cached = engines.get(context.repo);
   if (cached) return cached;
   const settings = secretsSettings(context);
-  let rules = builtinRules;
-  if (settings.gitleaksConfig) {
-    const file = path.resolve(context.repo.root, settings.gitleaksConfig);
-    const loaded = loadGitleaksConfig(file, builtinRules);
-    for (const problem of loaded.problems) context.repo.report(settings.gitleaksConfig, problem);
-    if (loaded.fatal) throw new FactsUnavailable(`${settings.gitleaksConfig}: ${loaded.fatal}`);
-    rules = loaded.rules;
-  }
+  const source: RuleSource = settings.gitleaksConfig ? { gitleaksConfig: path.resolve(context.repo.root, settings.gitleaksConfig) } : {};
+  const loaded = loadRules(source);
+  for (const problem of loaded.problems) context.repo.report(settings.gitleaksConfig, problem);
+  if (loaded.fatal) throw new FactsUnavailable(`${settings.gitleaksConfig ?? ''}: ${loaded.fatal}`);
+  const rules = loaded.rules;
   const ignoreText = context.repo.has(settings.ignoreFile) ? context.repo.readText(settings.ignoreFile) : undefined;
   const allowGlobs = settings.allowPaths.length > 0 ? picomatch(settings.allowPaths, { dot: true }) : () => false;
   const engine: Engine = {
@@ -65,6 +66,7 @@ function engineFor(context: CollectorContext): Engine {
     ignored: ignoreText === undefined ? new Map() : parseIgnoreFile(ignoreText, settings.ignoreFile),
     allowed: (file) => file === settings.ignoreFile || allowGlobs(file),
     ruleCount: rules.length,
+    source,
   };
   engines.set(context.repo, engine);
   return engine;
@@ -96,17 +98,47 @@ export interface TreeSecretsFacts {
 export const secretsInTree = defineCollector<TreeSecretsFacts>({
   id: 'secrets-in-tree',
   description: 'Credentials in the files of the working tree (rules, prefilter, false-alarm filters)',
-  collect(context) {
+  async collect(context) {
     const engine = engineFor(context);
     const facts: TreeSecretsFacts = { rules: engine.ruleCount, filesScanned: 0, bytesScanned: 0, findings: [] };
+    const workers = defaultWorkerCount();
+    const pool =
+      workers > 0 && context.repo.files.length >= MIN_FILES_FOR_WORKERS
+        ? new MatchPool(
+            engine.source,
+            workers,
+            (entries, response) => {
+              for (const hit of response.hits) {
+                const file = entries.find((entry) => entry.index === hit.entry)?.path ?? '';
+                const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
+                const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
+                if (suppressed) finding.suppressed = suppressed;
+                facts.findings.push(finding);
+              }
+            },
+            () => undefined,
+          )
+        : undefined;
+    let index = 0;
     for (const file of context.repo.files) {
       if (engine.allowed(file.path)) continue;
       const bytes = context.repo.readBytes(file.path);
       if (!bytes || isBinary(bytes)) continue;
       facts.filesScanned++;
       facts.bytesScanned += bytes.length;
+      if (pool) {
+        // Let worker replies in now and then; while the workers are busy this thread matches too.
+        if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+        if (!pool.saturated) {
+          pool.add(index++, file.path, bytes);
+          continue;
+        }
+        index++;
+      }
       for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, hit));
     }
+    await pool?.finish();
+    facts.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
     return facts;
   },
 });
@@ -138,7 +170,13 @@ export const secretsInHistory = defineCollector<HistorySecretsFacts>({
     const since = typeof context.options.since === 'string' ? context.options.since : undefined;
     let scan;
     try {
-      scan = await scanHistory(gitInfo.topLevel, engine.matcher, { since, maxBlobSize: secretsSettings(context).maxBlobSize, isShallow: gitInfo.isShallow });
+      scan = await scanHistory(gitInfo.topLevel, engine.matcher, {
+        since,
+        maxBlobSize: secretsSettings(context).maxBlobSize,
+        isShallow: gitInfo.isShallow,
+        workers: defaultWorkerCount(),
+        source: engine.source,
+      });
     } catch (error) {
       throw new FactsUnavailable(error instanceof Error ? error.message : String(error));
     }

@@ -2,6 +2,8 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { git, spawnGit } from '../repo/git.js';
 import { isBinary } from '../repo/repository.js';
 import type { SecretMatcher } from './matcher.js';
+import { MatchPool } from './match-pool.js';
+import type { RuleSource } from './rule-source.js';
 
 /** A secret found somewhere in history, attributed to where it first appeared. Holds no secret. */
 export interface HistorySecret {
@@ -40,6 +42,15 @@ export interface HistoryOptions {
   since?: string;
   maxBlobSize: number;
   isShallow?: boolean;
+  /** Match on this many worker threads (0: on the main thread), loading rules from `source`. */
+  workers?: number;
+  source?: RuleSource;
+}
+
+/** Lets the blob stream pause while matching lags behind. */
+interface Flow {
+  saturated(): boolean;
+  onResume?: () => void;
 }
 
 interface BlobHit {
@@ -67,9 +78,37 @@ export async function scanHistory(root: string, matcher: SecretMatcher, options:
     exclusion.push(`^${commit}`);
   }
   const hits: BlobHit[] = [];
-  await streamBlobs(root, exclusion, options.maxBlobSize, result, (blob, path, bytes) => {
+  const flow: Flow = { saturated: () => false };
+  let pool: MatchPool | undefined;
+  const blobOfEntry = new Map<number, string>();
+  if ((options.workers ?? 0) > 0 && options.source) {
+    pool = new MatchPool(
+      options.source,
+      options.workers ?? 1,
+      (entries, response) => {
+        result.binarySkipped += response.binary;
+        for (const hit of response.hits) {
+          const entry = entries.find((candidate) => candidate.index === hit.entry);
+          const found: BlobHit = { blob: blobOfEntry.get(hit.entry) ?? '', path: entry?.path ?? '', line: hit.line, ruleId: hit.ruleId, description: hit.description, fingerprint: hit.fingerprint, redacted: hit.redacted };
+          if (hit.allowedBy) found.allowedBy = hit.allowedBy;
+          hits.push(found);
+        }
+        for (const entry of entries) blobOfEntry.delete(entry.index);
+      },
+      () => flow.onResume?.(),
+    );
+    const running = pool;
+    flow.saturated = () => running.saturated;
+  }
+  let index = 0;
+  await streamBlobs(root, exclusion, options.maxBlobSize, result, flow, (blob, path, bytes) => {
     result.blobsScanned++;
     result.bytesScanned += bytes.length;
+    if (pool) {
+      blobOfEntry.set(index, blob);
+      pool.add(index++, path, bytes);
+      return;
+    }
     if (isBinary(bytes)) {
       result.binarySkipped++;
       return;
@@ -80,6 +119,7 @@ export async function scanHistory(root: string, matcher: SecretMatcher, options:
       hits.push(entry);
     }
   });
+  await pool?.finish();
   if (hits.length === 0) return result;
 
   const wanted = new Set(hits.map((hit) => hit.blob));
@@ -116,6 +156,7 @@ function streamBlobs(
   exclusion: readonly string[],
   maxBlobSize: number,
   result: HistoryScan,
+  flow: Flow,
   onBlob: (blob: string, path: string, bytes: Buffer) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -164,7 +205,11 @@ function streamBlobs(
       else if (body === undefined) result.oversized.push({ blob: header.id, path, size: header.size });
       else onBlob(header.id, path, body);
     });
-    catFile.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
+    flow.onResume = () => catFile.stdout.resume();
+    catFile.stdout.on('data', (chunk: Buffer) => {
+      parser.push(chunk);
+      if (flow.saturated()) catFile.stdout.pause();
+    });
     catFile.on('close', (code) => {
       if (code !== 0) result.errors.push(`git cat-file: ${firstLine(catFileError) || `exit ${code}`}`);
       resolve();
