@@ -84,3 +84,24 @@ describe('ignore file and entropy', () => {
     assert.equal(shannonEntropy('abcd'), 2);
   });
 });
+
+describe('match pool', () => {
+  it('matches batches on a worker thread and reports fingerprints, never secrets', async () => {
+    const { MatchPool } = await import('./match-pool.js');
+    const received: { path: string; ruleId: string; line: number }[] = [];
+    const pool = new MatchPool(
+      {},
+      1,
+      (entries, response) => {
+        for (const hit of response.hits) received.push({ path: entries.find((entry) => entry.index === hit.entry)?.path ?? '', ruleId: hit.ruleId, line: hit.line });
+        assert.ok(!JSON.stringify(response).includes(githubPat));
+      },
+      () => undefined,
+    );
+    pool.add(0, 'a.ts', Buffer.from(`\nconst t = "${githubPat}";\n`));
+    pool.add(1, 'b.ts', Buffer.from('nothing here\n'));
+    pool.add(2, 'c.bin', Buffer.from([0, 1, 2]));
+    await pool.finish();
+    assert.deepEqual(received, [{ path: 'a.ts', ruleId: 'github-pat', line: 2 }]);
+  });
+});
