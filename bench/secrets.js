@@ -5,7 +5,7 @@
 // planted), or BENCH_REPO=/path/to/repo scans an existing one. Run `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ const repo = process.env.BENCH_REPO ?? generateRepository();
 ensureRipgrep();
 
 const historyFloor = best(() => timed(() => runToNull('git', ['-C', repo, 'cat-file', '--batch-all-objects', '--batch'])));
+// Not the floor the target names, but a stricter one worth knowing: pack order instead of hash order.
+const unorderedFloor = best(() => timed(() => runToNull('git', ['-C', repo, 'cat-file', '--batch-all-objects', '--batch', '--unordered'])));
 const keywordFile = path.join(tmpdir(), 'tenet-bench-keywords.txt');
 writeFileSync(keywordFile, [...new Set(builtinRules.flatMap((rule) => rule.keywords))].join('\n') + '\n');
 const treeFloor = hasRipgrep() ? best(() => timed(() => runToNull('rg', ['-i', '-F', '-c', '-f', keywordFile, '--hidden', '-g', '!.git', '.'], repo))) : undefined;
@@ -34,9 +36,10 @@ const tree = best(() => tenet('no-secrets-in-tree'));
 const objects = execFileSync('git', ['-C', repo, 'count-objects', '-v'], { encoding: 'utf8' });
 console.log(`repository: ${repo}${process.env.BENCH_REPO ? '' : ` (generated: ${COMMITS} commits, ${FILES} files)`}`);
 console.log(objects.split('\n').filter((line) => /^(count|size|in-pack|size-pack)/.test(line)).join(', '));
-console.log(`rules: ${builtinRules.length}, runs: best of ${RUNS}`);
+console.log(`rules: ${builtinRules.length}, runs: best of ${RUNS}, matching worker threads: ${process.env.TENET_SECRETS_WORKERS ?? 'default (cores - 1)'}, load average: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 console.log('');
 console.log(row('history', history.ms, historyFloor, 'git cat-file --batch-all-objects --batch', 1.5, `${history.findings} findings, ${history.blobs} blobs`));
+console.log(`${''.padEnd(8)} (stricter floor: cat-file --unordered ${fmt(unorderedFloor)}, ratio ${(history.ms / unorderedFloor).toFixed(2)}×)`);
 console.log(treeFloor === undefined ? 'tree: ripgrep unavailable, no floor' : row('tree', tree.ms, treeFloor, 'rg -i -F -f <keywords>', 2, `${tree.findings} findings, ${tree.files} files`));
 console.log(`peak memory: history ${mb(history.rss)} MB, tree ${mb(tree.rss)} MB (target < 500 MB)`);
 
@@ -53,6 +56,7 @@ function tenet(control) {
     const result = await scan({ path: ${JSON.stringify(repo)}, only: [${JSON.stringify(control)}], keepFacts: true });
     const ms = performance.now() - started;
     const facts = Object.values(result.facts ?? {})[0] ?? {};
+    if (result.controls[0].status !== 'fail') throw new Error(control + ' ended ' + result.controls[0].status + ': ' + result.controls[0].reason);
     console.log(JSON.stringify({ ms, findings: result.controls[0].findings.length, blobs: facts.blobsScanned, files: facts.filesScanned, rss: process.resourceUsage().maxRSS * 1024 }));
   `;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -6,7 +6,7 @@ import { isBinary, type Repository } from '../repo/repository.js';
 import { git } from '../repo/git.js';
 import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
 import { loadRules, type RuleSource } from '../secrets/rule-source.js';
-import { MatchPool, defaultWorkerCount } from '../secrets/match-pool.js';
+import { MatchPool, WorkerFailure, defaultWorkerCount } from '../secrets/match-pool.js';
 
 /** Below this, starting a worker thread costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 500;
@@ -100,48 +100,58 @@ export const secretsInTree = defineCollector<TreeSecretsFacts>({
   description: 'Credentials in the files of the working tree (rules, prefilter, false-alarm filters)',
   async collect(context) {
     const engine = engineFor(context);
-    const facts: TreeSecretsFacts = { rules: engine.ruleCount, filesScanned: 0, bytesScanned: 0, findings: [] };
-    const workers = defaultWorkerCount();
-    const pool =
-      workers > 0 && context.repo.files.length >= MIN_FILES_FOR_WORKERS
-        ? new MatchPool(
-            engine.source,
-            workers,
-            (entries, response) => {
-              for (const hit of response.hits) {
-                const file = entries.find((entry) => entry.index === hit.entry)?.path ?? '';
-                const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
-                const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
-                if (suppressed) finding.suppressed = suppressed;
-                facts.findings.push(finding);
-              }
-            },
-            () => undefined,
-          )
-        : undefined;
-    let index = 0;
-    for (const file of context.repo.files) {
-      if (engine.allowed(file.path)) continue;
-      const bytes = context.repo.readBytes(file.path);
-      if (!bytes || isBinary(bytes)) continue;
-      facts.filesScanned++;
-      facts.bytesScanned += bytes.length;
-      if (pool) {
-        // Let worker replies in now and then; while the workers are busy this thread matches too.
-        if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
-        if (!pool.saturated) {
-          pool.add(index++, file.path, bytes);
-          continue;
-        }
-        index++;
-      }
-      for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, hit));
+    const workers = context.repo.files.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0;
+    try {
+      return await scanTree(context, engine, workers);
+    } catch (error) {
+      if (workers === 0) throw error;
+      context.repo.report(undefined, `secrets: worker threads failed (${error instanceof Error ? error.message : String(error)}); scanned on the main thread`);
+      return scanTree(context, engine, 0);
     }
-    await pool?.finish();
-    facts.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    return facts;
   },
 });
+
+async function scanTree(context: CollectorContext, engine: Engine, workers: number): Promise<TreeSecretsFacts> {
+  const facts: TreeSecretsFacts = { rules: engine.ruleCount, filesScanned: 0, bytesScanned: 0, findings: [] };
+  const pool =
+    workers > 0
+      ? new MatchPool(
+          engine.source,
+          workers,
+          (entries, response) => {
+            for (const hit of response.hits) {
+              const file = entries.find((entry) => entry.index === hit.entry)?.path ?? '';
+              const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
+              const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
+              if (suppressed) finding.suppressed = suppressed;
+              facts.findings.push(finding);
+            }
+          },
+          () => undefined,
+        )
+      : undefined;
+  let index = 0;
+  for (const file of context.repo.files) {
+    if (engine.allowed(file.path)) continue;
+    const bytes = context.repo.readBytes(file.path);
+    if (!bytes || isBinary(bytes)) continue;
+    facts.filesScanned++;
+    facts.bytesScanned += bytes.length;
+    if (pool) {
+      // Let worker replies in now and then; while the workers are busy this thread matches too.
+      if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+      if (!pool.saturated) {
+        pool.add(index++, file.path, bytes);
+        continue;
+      }
+      index++;
+    }
+    for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, hit));
+  }
+  await pool?.finish();
+  facts.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return facts;
+}
 
 function treeSecret(engine: Engine, file: string, hit: SecretHit): TreeSecret {
   const finding: TreeSecret = { ruleId: hit.rule.id, description: hit.rule.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
@@ -168,14 +178,14 @@ export const secretsInHistory = defineCollector<HistorySecretsFacts>({
     if (!gitInfo) return { available: false, reason: 'not a git repository', shallow: false, blobsScanned: 0, bytesScanned: 0, findings: [] };
     const engine = engineFor(context);
     const since = typeof context.options.since === 'string' ? context.options.since : undefined;
+    const run = (workers: number) =>
+      scanHistory(gitInfo.topLevel, engine.matcher, { since, maxBlobSize: secretsSettings(context).maxBlobSize, isShallow: gitInfo.isShallow, workers, source: engine.source });
     let scan;
     try {
-      scan = await scanHistory(gitInfo.topLevel, engine.matcher, {
-        since,
-        maxBlobSize: secretsSettings(context).maxBlobSize,
-        isShallow: gitInfo.isShallow,
-        workers: defaultWorkerCount(),
-        source: engine.source,
+      scan = await run(defaultWorkerCount()).catch((error: unknown) => {
+        if (!(error instanceof WorkerFailure)) throw error;
+        context.repo.report(undefined, `secrets: ${error.message}; history scanned on the main thread`);
+        return run(0);
       });
     } catch (error) {
       throw new FactsUnavailable(error instanceof Error ? error.message : String(error));

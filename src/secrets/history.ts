@@ -206,11 +206,21 @@ function streamBlobs(
       else onBlob(header.id, path, body);
     });
     flow.onResume = () => catFile.stdout.resume();
+    let watchdog: NodeJS.Timeout | undefined;
     catFile.stdout.on('data', (chunk: Buffer) => {
       parser.push(chunk);
-      if (flow.saturated()) catFile.stdout.pause();
+      if (!flow.saturated()) return;
+      catFile.stdout.pause();
+      // Resumed by the pool when a batch comes back; the timer is a guard against a missed wake-up.
+      watchdog ??= setInterval(() => {
+        if (flow.saturated()) return;
+        clearInterval(watchdog);
+        watchdog = undefined;
+        catFile.stdout.resume();
+      }, 50);
     });
     catFile.on('close', (code) => {
+      if (watchdog) clearInterval(watchdog);
       if (code !== 0) result.errors.push(`git cat-file: ${firstLine(catFileError) || `exit ${code}`}`);
       resolve();
     });

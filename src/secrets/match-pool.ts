@@ -41,6 +41,14 @@ export function defaultWorkerCount(): number {
 
 const BATCH_BYTES = 1 << 20;
 
+/** A worker thread could not start or died: the caller may redo the work on the main thread. */
+export class WorkerFailure extends Error {
+  constructor(cause: unknown) {
+    super(`secrets matching worker failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'WorkerFailure';
+  }
+}
+
 /**
  * Batches texts into transferable buffers and matches them on worker threads, with a bound on the
  * bytes in flight (the caller pauses its input while `saturated`).
@@ -56,6 +64,7 @@ export class MatchPool {
   private readonly pending = new Map<number, MatchEntry[]>();
   private failure: Error | undefined;
   private idleWaiters: (() => void)[] = [];
+  private finishing = false;
 
   constructor(
     source: RuleSource,
@@ -64,18 +73,19 @@ export class MatchPool {
     private readonly onDrain: () => void,
   ) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(new URL('./match-worker.js', import.meta.url), { workerData: source });
+      const worker = new Worker(new URL('./match-worker.js', import.meta.url), { workerData: source, execArgv: [] });
       worker.on('message', (response: MatchResponse) => this.receive(response));
-      worker.on('error', (error) => {
-        this.failure = error;
-        this.settle();
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (!this.finishing) this.fail(new Error(`secrets matching worker exited (code ${code})`));
       });
       return worker;
     });
   }
 
+  /** True while enough work is queued; never true once a worker failed (the caller must not wait forever). */
   get saturated(): boolean {
-    return this.inFlight >= this.workers.length * 2;
+    return this.failure === undefined && this.inFlight >= this.workers.length * 2;
   }
 
   add(index: number, path: string, bytes: Uint8Array): void {
@@ -102,9 +112,10 @@ export class MatchPool {
   /** Resolves when every batch has been matched; rejects if a worker failed. */
   async finish(): Promise<void> {
     this.flush();
+    this.finishing = true;
     if (this.inFlight > 0 && !this.failure) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await Promise.all(this.workers.map((worker) => worker.terminate()));
-    if (this.failure) throw this.failure;
+    if (this.failure) throw new WorkerFailure(this.failure);
   }
 
   private receive(response: MatchResponse): void {
@@ -114,6 +125,12 @@ export class MatchPool {
     this.onHits(entries, response);
     if (!this.saturated) this.onDrain();
     if (this.inFlight === 0) this.settle();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.onDrain();
+    this.settle();
   }
 
   private settle(): void {
