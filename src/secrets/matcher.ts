@@ -1,7 +1,7 @@
 import { fingerprintOf, redactSecret } from '../engine/redact.js';
 import { shannonEntropy } from './entropy.js';
 import { classifyPath, isCodeLikeValue, isPlaceholder, looksMinified, type FileClass } from './false-alarms.js';
-import { KeywordPrefilter } from './prefilter.js';
+import { KeywordPrefilter, MAX_POSITIONS } from './prefilter.js';
 import type { SecretRule } from './types.js';
 
 /** One credential found in a text. `secret` never leaves the secrets engine: callers keep `redacted`. */
@@ -48,6 +48,11 @@ export class SecretMatcher {
   private readonly rulesOfKeyword: number[][];
   private readonly unconditional: number[];
   private readonly found: Uint8Array;
+  /** Where each keyword of a line-scoped rule ends in the current text (undefined for other keywords). */
+  private readonly positions: (number[] | undefined)[];
+  private readonly keywordIds: Map<string, number>;
+  /** Keywords found in the current text. */
+  private readonly foundIds: number[] = [];
 
   constructor(readonly rules: readonly SecretRule[]) {
     this.compiled = rules.map((rule) => ({ rule, regex: new RegExp(rule.regex, `g${rule.flags ?? ''}`) }));
@@ -68,17 +73,29 @@ export class SecretMatcher {
     });
     this.prefilter = new KeywordPrefilter([...keywordIds.keys()]);
     this.found = new Uint8Array(keywordIds.size);
+    this.keywordIds = keywordIds;
+    this.positions = new Array<number[] | undefined>(keywordIds.size).fill(undefined);
+    for (const rule of rules) {
+      if (!rule.lineScoped) continue;
+      for (const keyword of rule.keywords) {
+        const id = keywordIds.get(keyword);
+        if (id !== undefined) this.positions[id] ??= [];
+      }
+    }
   }
 
   /** Indexes of the rules worth running on these bytes, or an empty list. */
   candidates(bytes: Uint8Array): number[] {
-    this.found.fill(0);
-    const count = this.prefilter.scan(bytes, this.found);
+    for (const id of this.foundIds) {
+      this.found[id] = 0;
+      const list = this.positions[id];
+      if (list) list.length = 0;
+    }
+    this.foundIds.length = 0;
+    const count = this.prefilter.scan(bytes, this.found, this.positions, this.foundIds);
     if (count === 0) return this.unconditional;
     const selected = new Set<number>(this.unconditional);
-    for (let id = 0; id < this.found.length; id++) {
-      if (this.found[id] === 1) for (const index of this.rulesOfKeyword[id] ?? []) selected.add(index);
-    }
+    for (const id of this.foundIds) for (const index of this.rulesOfKeyword[id] ?? []) selected.add(index);
     return [...selected].sort((a, b) => a - b);
   }
 
@@ -100,17 +117,13 @@ export class SecretMatcher {
     if (fileClass === 'fixture') return [];
     if (fileClass === 'normal' && /\.(?:js|mjs|cjs|css)$/.test(path) && looksMinified(text)) fileClass = 'minified';
     const raw: SecretHit[] = [];
-    let lower: string | undefined;
     for (const index of candidates) {
       const { rule, regex } = this.compiled[index] as CompiledRule;
       if (fileClass !== 'normal' && rule.confidence !== 'high' && rule.id !== 'url-credentials') continue;
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.skipPaths?.some((skip) => skip.test(path))) continue;
       let spans: readonly (readonly [number, number])[] = [[0, text.length]];
-      if (rule.lineScoped) {
-        lower ??= text.toLowerCase();
-        spans = linesContaining(text, lower, rule.keywords);
-      }
+      if (rule.lineScoped) spans = this.linesContaining(text, rule.keywords);
       let hits = 0;
       for (const [spanStart, spanEnd] of spans) {
         const piece = spanStart === 0 && spanEnd === text.length ? text : text.slice(spanStart, spanEnd);
@@ -183,34 +196,38 @@ export class SecretMatcher {
     }
     return kept;
   }
-}
 
-/**
- * The spans of the lines that hold one of the keywords (merged when adjacent), or the whole text when
- * they cover most of it anyway.
- */
-function linesContaining(text: string, lower: string, keywords: readonly string[]): (readonly [number, number])[] {
-  const spans: [number, number][] = [];
-  for (const keyword of keywords) {
-    for (let at = lower.indexOf(keyword); at !== -1; ) {
+  /**
+   * The spans of the lines that hold one of the keywords (from the positions the prefilter recorded),
+   * merged when adjacent, or the whole text when they cover most of it or a keyword is everywhere.
+   */
+  private linesContaining(text: string, keywords: readonly string[]): (readonly [number, number])[] {
+    const ends: number[] = [];
+    for (const keyword of keywords) {
+      const list = this.positions[this.keywordIds.get(keyword) ?? -1];
+      if (list === undefined || list.length >= MAX_POSITIONS) return [[0, text.length]];
+      for (const end of list) ends.push(end);
+    }
+    if (ends.length === 0) return [];
+    ends.sort((a, b) => a - b);
+    const spans: [number, number][] = [];
+    let covered = 0;
+    for (const at of ends) {
+      const last = spans[spans.length - 1];
+      if (last && at < last[1]) continue;
       const start = text.lastIndexOf('\n', at) + 1;
       const newline = text.indexOf('\n', at);
       const end = newline === -1 ? text.length : newline;
-      spans.push([start, end]);
-      at = lower.indexOf(keyword, end);
+      if (last && start <= last[1] + 1) {
+        covered += end - last[1];
+        last[1] = end;
+      } else {
+        spans.push([start, end]);
+        covered += end - start;
+      }
     }
+    return covered > text.length / 2 ? [[0, text.length]] : spans;
   }
-  if (spans.length === 0) return [];
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [spans[0] as [number, number]];
-  let covered = 0;
-  for (const span of spans) {
-    const last = merged[merged.length - 1] as [number, number];
-    if (span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
-    else merged.push(span);
-  }
-  for (const [start, end] of merged) covered += end - start;
-  return covered > text.length / 2 ? [[0, text.length]] : merged;
 }
 
 /** The secret without its documented fixed parts (`sb_secret_`, `AGE-SECRET-KEY-1`): what must look random. */

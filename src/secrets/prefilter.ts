@@ -4,6 +4,9 @@
  * classes that occur in keywords and states are stored pre-multiplied by the class count, so the
  * inner loop is one table load per byte on a table small enough to stay in cache.
  */
+/** Past this many occurrences of one keyword, a line-scoped rule runs on the whole text instead. */
+export const MAX_POSITIONS = 20_000;
+
 export class KeywordPrefilter {
   private readonly classOf = new Uint8Array(256);
   private readonly delta: Int32Array;
@@ -68,8 +71,11 @@ export class KeywordPrefilter {
     });
   }
 
-  /** Marks in `found` (indexed by keyword id) every keyword that occurs in `bytes`; returns how many. */
-  scan(bytes: Uint8Array, found: Uint8Array): number {
+  /**
+   * Marks in `found` (indexed by keyword id) every keyword that occurs in `bytes`; returns how many.
+   * For keywords with a list in `positions`, also records the offset where each occurrence ends.
+   */
+  scan(bytes: Uint8Array, found: Uint8Array, positions?: readonly (number[] | undefined)[], foundIds?: number[]): number {
     const { delta, outputOf, classOf, outputs } = this;
     let state = 0;
     let count = 0;
@@ -81,7 +87,10 @@ export class KeywordPrefilter {
           if (found[id] === 0) {
             found[id] = 1;
             count++;
+            foundIds?.push(id);
           }
+          const list = positions?.[id];
+          if (list !== undefined && list.length < MAX_POSITIONS) list.push(i);
         }
       }
     }
