@@ -8,8 +8,8 @@ import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
 import { loadRules, type RuleSource } from '../secrets/rule-source.js';
 import { MatchPool, WorkerFailure, defaultWorkerCount } from '../secrets/match-pool.js';
 
-/** Below this, starting a worker thread costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 500;
+/** Below this many bytes of text, starting worker threads costs more than it saves (measured). */
+const MIN_BYTES_FOR_WORKERS = 64 * 1024 * 1024;
 import { scanHistory, type HistorySecret } from '../secrets/history.js';
 import { DEFAULT_IGNORE_FILE, parseIgnoreFile } from '../secrets/ignore-file.js';
 import { classifyPath } from '../secrets/false-alarms.js';
@@ -100,7 +100,8 @@ export const secretsInTree = defineCollector<TreeSecretsFacts>({
   description: 'Credentials in the files of the working tree (rules, prefilter, false-alarm filters)',
   async collect(context) {
     const engine = engineFor(context);
-    const workers = context.repo.files.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0;
+    const treeBytes = context.repo.files.reduce((sum, file) => sum + Math.min(file.size, context.repo.maxFileSize), 0);
+    const workers = treeBytes >= MIN_BYTES_FOR_WORKERS ? defaultWorkerCount() : 0;
     try {
       return await scanTree(context, engine, workers);
     } catch (error) {
