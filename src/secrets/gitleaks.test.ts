@@ -33,6 +33,10 @@ entropy = 3.0
   stopwords = ["acme_0000"]
   paths = ['''(^|/)docs/''']
 
+  [[rules.allowlists]]
+  regexTarget = "match"
+  regexes = ['''^ACME_''']
+
 [[rules]]
 id = "named-group"
 regex = '''corp-(?P<token>[A-Z]{4}\\d{6})'''
@@ -73,6 +77,7 @@ describe('gitleaks configuration import', () => {
     assert.equal(matcher.scanText(`token = "${value}"\n`, 'docs/a.md').length, 0, 'rule allowlist path');
     assert.equal(matcher.scanText(`token = "${value}"\n`, 'vendor/a.ts').length, 0, 'global allowlist path');
     assert.equal(matcher.scanText('x corp-ABCD123456 y\n', 'a.txt')[0]?.secret, 'ABCD123456');
+    assert.equal(matcher.scanText(`ACME_${fake.hex(32)}\n`, 'a.txt').length, 0, 'allowlist with regexTarget match');
   });
 
   it('reports what it cannot translate instead of dropping it silently', () => {

@@ -13,6 +13,8 @@ export interface GitleaksImport {
 
 interface Allowlist {
   regexes: RegExp[];
+  /** Regexes tested against the whole match (gitleaks `regexTarget = "match"`). */
+  matchRegexes: RegExp[];
   paths: RegExp[];
   stopwords: string[];
 }
@@ -94,9 +96,10 @@ function importRule(entry: Record<string, unknown>, index: number, problems: str
 }
 
 function withAllowlist(rule: SecretRule, allowlist: Allowlist): SecretRule {
-  if (allowlist.regexes.length === 0 && allowlist.paths.length === 0 && allowlist.stopwords.length === 0) return rule;
+  if (allowlist.regexes.length === 0 && allowlist.matchRegexes.length === 0 && allowlist.paths.length === 0 && allowlist.stopwords.length === 0) return rule;
   return {
     ...rule,
+    allowMatch: [...(rule.allowMatch ?? []), ...allowlist.matchRegexes],
     allow: [...(rule.allow ?? []), ...allowlist.regexes],
     skipPaths: [...(rule.skipPaths ?? []), ...allowlist.paths],
     stopwords: [...(rule.stopwords ?? []), ...allowlist.stopwords.map((word) => word.toLowerCase())],
@@ -104,18 +107,17 @@ function withAllowlist(rule: SecretRule, allowlist: Allowlist): SecretRule {
 }
 
 function mergeAllowlists(entries: (Record<string, unknown> | undefined)[], where: string, problems: string[]): Allowlist {
-  const merged: Allowlist = { regexes: [], paths: [], stopwords: [] };
+  const merged: Allowlist = { regexes: [], matchRegexes: [], paths: [], stopwords: [] };
   for (const entry of entries) {
     if (!entry) continue;
-    if (typeof entry.regexTarget === 'string' && entry.regexTarget !== 'secret') {
-      problems.push(`${where}: allowlist regexTarget "${entry.regexTarget}" is applied to the secret only`);
-    }
+    const target = typeof entry.regexTarget === 'string' ? entry.regexTarget : 'secret';
+    if (target === 'line') problems.push(`${where}: allowlist regexTarget "line" is applied to the whole match`);
     if (typeof entry.condition === 'string' && entry.condition.toUpperCase() === 'AND') {
       problems.push(`${where}: allowlist condition AND is applied as OR`);
     }
     for (const source of strings(entry.regexes)) {
       const regex = compile(source, `${where}: allowlist regex`, problems);
-      if (regex) merged.regexes.push(regex);
+      if (regex) (target === 'secret' ? merged.regexes : merged.matchRegexes).push(regex);
     }
     for (const source of strings(entry.paths)) {
       const regex = compile(source, `${where}: allowlist path`, problems);

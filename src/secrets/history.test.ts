@@ -36,6 +36,10 @@ function buildRepository(): { root: string; commits: Record<string, string>; mis
   rmSync(path.join(root, 'old.ts'));
   writeFiles(root, { 'lib/new.ts': `export const other = 1;\nexport const key = "${moved}";\n` });
   commits.move = commitAt(root, '2026-01-05T00:00:00Z', 'move to new');
+  gitIn(root, 'update-index', '--add', '--cacheinfo', `160000,${commits.initial},vendor/submodule`);
+  process.env.GIT_COMMITTER_DATE = '2026-01-05T12:00:00Z';
+  gitIn(root, 'commit', '-q', '-m', 'add a submodule');
+  commits.submodule = gitIn(root, 'rev-parse', 'HEAD').trim();
   gitIn(root, 'checkout', '-q', '-b', 'feature', commits.initial);
   writeFiles(root, { 'feature.ts': `export const slack = "${branch}";\n` });
   commits.feature = commitAt(root, '2026-01-06T00:00:00Z', 'feature');
@@ -86,8 +90,22 @@ describe('history scan', () => {
     expect('merge.ts', repo.commits.merge ?? '', true, '2026-01-07');
   });
 
-  it('reports the missing object in errors and keeps going', () => {
+  it('reports the missing object in errors and keeps going; a submodule is no error', () => {
     assert.ok(result.errors.some((error) => error.reason.includes(repo.missingBlob)), JSON.stringify(result.errors));
+    assert.equal(result.errors.length, 1, JSON.stringify(result.errors));
+  });
+
+  it('scans a shallow clone as far as it goes, and says so', async () => {
+    const clone = makeFixture({});
+    try {
+      gitIn(clone, 'clone', '-q', '--depth', '1', '--branch', 'main', `file://${repo.root}`, 'shallow');
+      const shallow = await scan({ path: path.join(clone, 'shallow'), controls: [control], config: {} });
+      assert.equal(shallow.controls[0]?.status, 'fail');
+      assert.match(shallow.controls[0]?.reason ?? '', /shallow clone/);
+      assert.deepEqual((shallow.controls[0]?.findings ?? []).map((finding) => finding.file).sort(), ['feature.ts', 'lib/new.ts', 'merge.ts']);
+    } finally {
+      removeFixture(clone);
+    }
   });
 
   it('with --since, scans only what is new since the ref', async () => {

@@ -36,6 +36,7 @@ describe('no output leaks a secret', () => {
     assert.ok((tree?.findings.length ?? 0) >= secrets.length - 1);
     assert.ok((history?.findings.length ?? 0) >= secrets.length);
     assert.ok(result.errors.some((error) => error.file === 'big.txt'), 'the oversized file is reported');
+    assert.ok(result.errors.some((error) => error.file === 'big.txt' && error.reason.includes('not scanned in history')), 'the oversized blob is reported');
   });
 
   for (const format of Object.keys(reporters)) {
