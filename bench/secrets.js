@@ -37,7 +37,7 @@ const tree = best(() => tenet('no-secrets-in-tree'));
 const objects = execFileSync('git', ['-C', repo, 'count-objects', '-v'], { encoding: 'utf8' });
 console.log(`repository: ${repo}${process.env.BENCH_REPO ? '' : ` (generated: ${COMMITS} commits, ${FILES} files)`}`);
 console.log(objects.split('\n').filter((line) => /^(count|size|in-pack|size-pack)/.test(line)).join(', '));
-console.log(`rules: ${builtinRules.length}, runs: best of ${RUNS}, matching worker threads: ${process.env.TENET_SECRETS_WORKERS ?? 'default (cores - 1)'}, load average: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+console.log(`rules: ${builtinRules.length}, runs: best of ${RUNS}, matching worker threads: ${process.env.TENET_SECRETS_WORKERS ?? 'default'}, load average: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 console.log('');
 console.log(row('history', history.ms, historyFloor, 'git cat-file --batch-all-objects --batch', 1.5, `${history.findings} findings, ${history.blobs} blobs`));
 console.log(`${''.padEnd(8)} (stricter floor: cat-file --unordered ${fmt(unorderedFloor)}, ratio ${(history.ms / unorderedFloor).toFixed(2)}×)`);

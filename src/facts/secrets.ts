@@ -2,7 +2,8 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { FactsUnavailable, defineCollector, type CollectorContext } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
-import { isBinary, type Repository } from '../repo/repository.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isBinary, type RepoFile, type Repository } from '../repo/repository.js';
 import { git } from '../repo/git.js';
 import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
 import { loadRules, type RuleSource } from '../secrets/rule-source.js';
@@ -132,9 +133,10 @@ async function scanTree(context: CollectorContext, engine: Engine, workers: numb
         )
       : undefined;
   let index = 0;
+  const reader = new TreeReader(context.repo);
   for (const file of context.repo.files) {
     if (engine.allowed(file.path)) continue;
-    const bytes = context.repo.readBytes(file.path);
+    const bytes = reader.read(file);
     if (!bytes || isBinary(bytes)) continue;
     facts.filesScanned++;
     facts.bytesScanned += bytes.length;
@@ -152,6 +154,35 @@ async function scanTree(context: CollectorContext, engine: Engine, workers: numb
   await pool?.finish();
   facts.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return facts;
+}
+
+/**
+ * Reads each file into one reused buffer: the scan visits every file once and keeps nothing of its
+ * bytes, so a fresh allocation per file would only feed the garbage collector.
+ */
+class TreeReader {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  constructor(private readonly repo: Repository) {}
+
+  /** The file's bytes, valid until the next call; undefined (and reported) when over the cap or unreadable. */
+  read(file: RepoFile): Buffer | undefined {
+    if (file.size > this.repo.maxFileSize) {
+      this.repo.report(file.path, `file exceeds the size cap (${file.size} bytes > ${this.repo.maxFileSize})`);
+      return undefined;
+    }
+    if (file.size > this.buffer.length) this.buffer = Buffer.allocUnsafe(file.size);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(this.repo.root, file.path), 'r');
+      return this.buffer.subarray(0, readSync(fd, this.buffer, 0, file.size, 0));
+    } catch (error) {
+      this.repo.report(file.path, `unreadable: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 }
 
 function treeSecret(engine: Engine, file: string, hit: SecretHit): TreeSecret {
