@@ -6,7 +6,7 @@
 /** Case-sensitive markers of a value somebody wrote to be replaced. */
 const PLACEHOLDER_MARKERS = /xxxx|XXXX|\*\*\*\*|\.\.\.|<[A-Za-z_ -]{1,40}>|\$\{|\{\{|%\(|%s|your[_-]|YOUR[_-]|_HERE|_here|REPLACE|TODO/;
 /** Case-insensitive words long enough not to occur by chance in random tokens. */
-const PLACEHOLDER_WORDS = /example|placeholder|dummy|sample|redacted|changeme|replaceme|insert[_-]|notreal|not[_-]a[_-]real|secret|passw(?:or)?d|hunter2|s3cr3t/i;
+const PLACEHOLDER_WORDS = /example|placeholder|dummy|sample|redacted|changeme|replaceme|insert[_-]|notreal|not[_-]a[_-]real|secret|passw(?:or)?d|hunter2|s[e3]cr[e3]t|p[a@4]ssw[o0]rd/i;
 const SAME_CHARACTER_RUN = /(.)\1{5}/;
 const SEQUENTIAL = /0123456789|123456789|abcdefghij|ABCDEFGHIJ/;
 
@@ -32,9 +32,11 @@ export function isCodeLikeValue(value: string): boolean {
   return false;
 }
 
-export type FileClass = 'normal' | 'minified' | 'lockfile' | 'fixture';
+export type FileClass = 'normal' | 'minified' | 'lockfile' | 'fixture' | 'test';
 
 const LOCKFILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json|pubspec\.lock|mix\.lock|flake\.lock|gradle\.lockfile|[^/]+\.lock)$/;
+/** Test sources: made-up credentials are their daily bread, so only unmistakable tokens count there. */
+const TEST_SOURCE = /(?:^|\/)(?:test|tests|__tests__|spec|specs)\/|\.(?:test|spec)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]+\.py$|Test\.(?:java|kt|cs)$/;
 const MINIFIED = /(?:\.min\.(?:js|mjs|cjs|css)|[.-]bundle\.js|\.chunk\.js|\.map)$/;
 const FIXTURE =
   /(?:^|\/)(?:__fixtures__|fixtures?|testdata|test-data|__mocks__|__snapshots__)\/|(?:^|\/)[^/]*(?:[._-](?:fixture|fake|dummy|mock)s?)(?:\.[^/]*)?$|(?:^|\/)(?:fixture|fake|dummy|mock)s?[._-][^/]*$/i;
@@ -44,6 +46,7 @@ export function classifyPath(path: string): FileClass {
   if (FIXTURE.test(path)) return 'fixture';
   if (LOCKFILES.test(path)) return 'lockfile';
   if (MINIFIED.test(path)) return 'minified';
+  if (TEST_SOURCE.test(path)) return 'test';
   return 'normal';
 }
 

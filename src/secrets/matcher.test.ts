@@ -68,7 +68,7 @@ describe('secret matcher', () => {
   });
 
   it('ignores the AWS documentation example key', () => {
-    assert.equal(matcher.scanText('aws_access_key_id=AKIA' + 'IOSFODNN7EXAMPLE\naws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY\n', 'a.ini').length, 0);
+    assert.equal(matcher.scanText('aws_access_key_id=AKIA' + 'IOSFODNN7EXAMPLE\naws_secret_access_key=wJalrXUtnFEMI' + '/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY\n', 'a.ini').length, 0);
   });
 });
 

@@ -119,7 +119,7 @@ export class SecretMatcher {
     const raw: SecretHit[] = [];
     for (const index of candidates) {
       const { rule, regex } = this.compiled[index] as CompiledRule;
-      if (fileClass !== 'normal' && rule.confidence !== 'high' && rule.id !== 'url-credentials') continue;
+      if (fileClass !== 'normal' && rule.confidence !== 'high' && !(fileClass === 'lockfile' && rule.id === 'url-credentials')) continue;
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.skipPaths?.some((skip) => skip.test(path))) continue;
       let spans: readonly (readonly [number, number])[] = [[0, text.length]];
@@ -157,6 +157,7 @@ export class SecretMatcher {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((word) => lower.includes(word))) return false;
     }
+    if (rule.keywords.includes(secret.toLowerCase())) return false;
     if (isPlaceholder(randomPart(rule, secret), rule.allowRuns ?? false)) return false;
     if (rule.confidence === 'generic' && isCodeLikeValue(secret)) return false;
     if (rule.confidence !== 'high' && CODE_CALL.test(secret)) return false;

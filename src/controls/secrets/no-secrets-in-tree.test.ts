@@ -22,6 +22,7 @@ testControl(control, {
     { name: 'a test fixture named as such', files: { 'test/fixtures/credentials.txt': `${githubPat}\n` } },
     { name: 'an allowed path from the configuration', files: { 'vendor/sample.txt': `${githubPat}\n`, 'src/a.ts': 'export {};\n' }, config: { secrets: { allowPaths: ['vendor/**'] } } },
     { name: 'a GitHub-shaped token with a wrong checksum', files: { 'a.ts': `const t = "${githubPat.slice(0, -6)}${'A1b2C3'}";\n` } },
+    { name: 'a made-up password in a test source', files: { 'src/db.test.ts': `connect("postgres://app:${fake.alnum(12)}@db:5432/app", { password: "${fake.alnum(20)}" });\n` } },
     { name: 'a minified bundle with a generic assignment', files: { 'dist/app.min.js': `var a={apiKey:"${fake.alnum(32)}"};\n` } },
   ],
   fail: [
@@ -33,6 +34,7 @@ testControl(control, {
         { file: 'src/config.ts', line: 3, message: 'aws-access-key-id' },
       ],
     },
+    { name: 'an unmistakable token in a test source still counts', files: { 'src/api.test.ts': `const token = "${githubPat}";\n` }, findings: [{ message: 'github-pat' }] },
     { name: 'a generic secret assignment', files: { 'settings.py': `SECRET_KEY = "${fake.alnum(40)}"\n` }, findings: [{ message: 'generic-secret-assignment', line: 1 }] },
     { name: 'credentials in a connection URL', files: { 'docker-compose.yml': `DATABASE_URL: postgres://app:${fake.alnum(16)}@db:5432/app\n` }, findings: [{ message: 'url-credentials' }] },
     {
