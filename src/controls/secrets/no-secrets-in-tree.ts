@@ -26,7 +26,7 @@ export default defineControl({
         properties: { rule: secret.ruleId },
         ...(secret.suppressed ? { suppressed: secret.suppressed } : {}),
       })),
-      `${tree.filesScanned} files, ${tree.rules} rules`,
+      `${tree.filesScanned} files, ${tree.rules} rule${tree.rules === 1 ? "" : "s"}`,
     );
   },
 });
