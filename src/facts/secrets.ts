@@ -5,7 +5,7 @@ import type { Suppression } from '../engine/types.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isBinary, type RepoFile, type Repository } from '../repo/repository.js';
 import { git } from '../repo/git.js';
-import { SecretMatcher, type SecretHit } from '../secrets/matcher.js';
+import { SecretMatcher, foundSecret, type FoundSecret } from '../secrets/matcher.js';
 import { loadRules, type RuleSource } from '../secrets/rule-source.js';
 import { MatchPool, WorkerFailure, defaultWorkerCount } from '../secrets/match-pool.js';
 
@@ -121,13 +121,7 @@ async function scanTree(context: CollectorContext, engine: Engine, workers: numb
           engine.source,
           workers,
           (entries, response) => {
-            for (const hit of response.hits) {
-              const file = entries.find((entry) => entry.index === hit.entry)?.path ?? '';
-              const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
-              const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
-              if (suppressed) finding.suppressed = suppressed;
-              facts.findings.push(finding);
-            }
+            for (const hit of response.hits) facts.findings.push(treeSecret(engine, entries.find((entry) => entry.index === hit.entry)?.path ?? '', hit));
           },
           () => undefined,
         )
@@ -149,7 +143,7 @@ async function scanTree(context: CollectorContext, engine: Engine, workers: numb
       }
       index++;
     }
-    for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, hit));
+    for (const hit of engine.matcher.scanBytes(bytes, file.path)) facts.findings.push(treeSecret(engine, file.path, foundSecret(hit)));
   }
   await pool?.finish();
   facts.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -185,8 +179,8 @@ class TreeReader {
   }
 }
 
-function treeSecret(engine: Engine, file: string, hit: SecretHit): TreeSecret {
-  const finding: TreeSecret = { ruleId: hit.rule.id, description: hit.rule.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
+function treeSecret(engine: Engine, file: string, hit: FoundSecret): TreeSecret {
+  const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
   const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
   if (suppressed) finding.suppressed = suppressed;
   return finding;

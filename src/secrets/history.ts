@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { git, spawnGit } from '../repo/git.js';
 import { isBinary } from '../repo/repository.js';
-import type { SecretMatcher } from './matcher.js';
+import { foundSecret, type FoundSecret, type SecretMatcher } from './matcher.js';
 import { MatchPool } from './match-pool.js';
 import type { RuleSource } from './rule-source.js';
 
@@ -53,15 +53,9 @@ interface Flow {
   onResume?: () => void;
 }
 
-interface BlobHit {
+interface BlobHit extends FoundSecret {
   blob: string;
   path: string;
-  line: number;
-  ruleId: string;
-  description: string;
-  fingerprint: string;
-  redacted: string;
-  allowedBy?: string;
 }
 
 /**
@@ -87,11 +81,8 @@ export async function scanHistory(root: string, matcher: SecretMatcher, options:
       options.workers ?? 1,
       (entries, response) => {
         result.binarySkipped += response.binary;
-        for (const hit of response.hits) {
-          const entry = entries.find((candidate) => candidate.index === hit.entry);
-          const found: BlobHit = { blob: blobOfEntry.get(hit.entry) ?? '', path: entry?.path ?? '', line: hit.line, ruleId: hit.ruleId, description: hit.description, fingerprint: hit.fingerprint, redacted: hit.redacted };
-          if (hit.allowedBy) found.allowedBy = hit.allowedBy;
-          hits.push(found);
+        for (const { entry: index, ...hit } of response.hits) {
+          hits.push({ ...hit, blob: blobOfEntry.get(index) ?? '', path: entries.find((candidate) => candidate.index === index)?.path ?? '' });
         }
         for (const entry of entries) blobOfEntry.delete(entry.index);
       },
@@ -113,11 +104,7 @@ export async function scanHistory(root: string, matcher: SecretMatcher, options:
       result.binarySkipped++;
       return;
     }
-    for (const hit of matcher.scanBytes(bytes, path)) {
-      const entry: BlobHit = { blob, path, line: hit.line, ruleId: hit.rule.id, description: hit.rule.description, fingerprint: hit.fingerprint, redacted: hit.redacted };
-      if (hit.allowedBy) entry.allowedBy = hit.allowedBy;
-      hits.push(entry);
-    }
+    for (const hit of matcher.scanBytes(bytes, path)) hits.push({ ...foundSecret(hit), blob, path });
   });
   await pool?.finish();
   if (hits.length === 0) return result;

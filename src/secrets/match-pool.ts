@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleSource } from './rule-source.js';
+import type { FoundSecret } from './matcher.js';
 
 export interface MatchEntry {
   index: number;
@@ -15,15 +16,9 @@ export interface MatchRequest {
   buffer: ArrayBuffer;
 }
 
-/** A finding as a worker reports it: no secret, only its fingerprint and redacted prefix. */
-export interface WorkerHit {
+/** A finding as a worker reports it, with the index of the text it was found in. */
+export interface WorkerHit extends FoundSecret {
   entry: number;
-  line: number;
-  ruleId: string;
-  description: string;
-  fingerprint: string;
-  redacted: string;
-  allowedBy?: string;
 }
 
 export interface MatchResponse {

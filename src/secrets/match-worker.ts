@@ -1,6 +1,6 @@
 /** A worker thread that matches batches of blobs, so that reading and matching overlap. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SecretMatcher } from './matcher.js';
+import { SecretMatcher, foundSecret } from './matcher.js';
 import { loadRules, type RuleSource } from './rule-source.js';
 import type { MatchRequest, MatchResponse, WorkerHit } from './match-pool.js';
 
@@ -16,11 +16,7 @@ parentPort?.on('message', (request: MatchRequest) => {
       binary++;
       continue;
     }
-    for (const hit of matcher.scanBytes(view, entry.path)) {
-      const found: WorkerHit = { entry: entry.index, line: hit.line, ruleId: hit.rule.id, description: hit.rule.description, fingerprint: hit.fingerprint, redacted: hit.redacted };
-      if (hit.allowedBy) found.allowedBy = hit.allowedBy;
-      hits.push(found);
-    }
+    for (const hit of matcher.scanBytes(view, entry.path)) hits.push({ entry: entry.index, ...foundSecret(hit) });
   }
   const response: MatchResponse = { id: request.id, hits, binary };
   parentPort?.postMessage(response);

@@ -20,6 +20,22 @@ export interface SecretHit {
   allowedBy?: string;
 }
 
+/** What may leave the engine about a hit: no secret, only its fingerprint and redacted prefix. */
+export interface FoundSecret {
+  ruleId: string;
+  description: string;
+  line: number;
+  fingerprint: string;
+  redacted: string;
+  allowedBy?: string;
+}
+
+export function foundSecret(hit: SecretHit): FoundSecret {
+  const found: FoundSecret = { ruleId: hit.rule.id, description: hit.rule.description, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
+  if (hit.allowedBy) found.allowedBy = hit.allowedBy;
+  return found;
+}
+
 interface CompiledRule {
   rule: SecretRule;
   regex: RegExp;
