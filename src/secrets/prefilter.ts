@@ -69,6 +69,12 @@ export class KeywordPrefilter {
       this.outputOf[state * classes] = this.outputs.length;
       this.outputs.push([...new Set(ids)]);
     });
+    // A transition into a state where keywords end is stored negated (as -(target + 1)): the scan
+    // loop then needs one table load per byte, and a second only at keyword ends.
+    for (let i = 0; i < this.delta.length; i++) {
+      const target = this.delta[i] ?? 0;
+      if ((this.outputOf[target] ?? -1) !== -1) this.delta[i] = -(target + 1);
+    }
   }
 
   /**
@@ -81,9 +87,9 @@ export class KeywordPrefilter {
     let count = 0;
     for (let i = 0; i < bytes.length; i++) {
       state = delta[state + (classOf[bytes[i] as number] as number)] as number;
-      const output = outputOf[state] as number;
-      if (output !== -1) {
-        for (const id of outputs[output] as number[]) {
+      if (state < 0) {
+        state = -state - 1;
+        for (const id of outputs[outputOf[state] as number] as number[]) {
           if (found[id] === 0) {
             found[id] = 1;
             count++;
