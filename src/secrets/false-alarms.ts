@@ -51,10 +51,10 @@ export function classifyPath(path: string): FileClass {
 }
 
 /** Whether a text looks machine-generated (a line longer than any person writes). */
-export function looksMinified(text: string): boolean {
+export function looksMinified(text: { length: number; nextNewline(from: number): number }): boolean {
   let start = 0;
   for (let checked = 0; checked < 20 && start < text.length; checked++) {
-    const end = text.indexOf('\n', start);
+    const end = text.nextNewline(start);
     const length = (end === -1 ? text.length : end) - start;
     if (length > 5000) return true;
     if (end === -1) break;

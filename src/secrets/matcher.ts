@@ -119,16 +119,16 @@ export class SecretMatcher {
   scanBytes(bytes: Uint8Array, path: string): SecretHit[] {
     const candidates = this.candidates(bytes);
     if (candidates.length === 0) return [];
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    return this.scanCandidates(text, path, candidates);
+    return this.scanCandidates(new LazyText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), path, candidates);
   }
 
   scanText(text: string, path: string): SecretHit[] {
-    const candidates = this.candidates(Buffer.from(text, 'latin1'));
-    return candidates.length === 0 ? [] : this.scanCandidates(text, path, candidates);
+    const bytes = Buffer.from(text, 'latin1');
+    const candidates = this.candidates(bytes);
+    return candidates.length === 0 ? [] : this.scanCandidates(new LazyText(bytes), path, candidates);
   }
 
-  private scanCandidates(text: string, path: string, candidates: readonly number[]): SecretHit[] {
+  private scanCandidates(text: LazyText, path: string, candidates: readonly number[]): SecretHit[] {
     let fileClass: FileClass = classifyPath(path);
     if (fileClass === 'fixture') return [];
     if (fileClass === 'normal' && /\.(?:js|mjs|cjs|css)$/.test(path) && looksMinified(text)) fileClass = 'minified';
@@ -142,7 +142,7 @@ export class SecretMatcher {
       if (rule.lineScoped) spans = this.linesContaining(text, rule.keywords);
       let hits = 0;
       for (const [spanStart, spanEnd] of spans) {
-        const piece = spanStart === 0 && spanEnd === text.length ? text : text.slice(spanStart, spanEnd);
+        const piece = spanStart === 0 && spanEnd === text.length ? text.whole() : text.slice(spanStart, spanEnd);
         regex.lastIndex = 0;
         for (let match = regex.exec(piece); match !== null && hits < MAX_HITS_PER_RULE; match = regex.exec(piece)) {
           if (match[0].length === 0) regex.lastIndex++;
@@ -183,11 +183,12 @@ export class SecretMatcher {
   }
 
   /** Drops matches inside data: URIs, unmet `near` constraints and the less specific of overlapping matches. */
-  private resolve(raw: SecretHit[], text: string): SecretHit[] {
+  private resolve(raw: SecretHit[], text: LazyText): SecretHit[] {
     const dataSpans: [number, number][] = [];
     if (text.includes(';base64,')) {
+      const whole = text.whole();
       DATA_URI.lastIndex = 0;
-      for (let match = DATA_URI.exec(text); match !== null; match = DATA_URI.exec(text)) dataSpans.push([match.index, match.index + match[0].length]);
+      for (let match = DATA_URI.exec(whole); match !== null; match = DATA_URI.exec(whole)) dataSpans.push([match.index, match.index + match[0].length]);
     }
     let hits = raw.filter((hit) => !dataSpans.some(([start, end]) => hit.start >= start && hit.end <= end));
     hits = hits.filter((hit) => {
@@ -218,7 +219,7 @@ export class SecretMatcher {
    * The spans of the lines that hold one of the keywords (from the positions the prefilter recorded),
    * merged when adjacent, or the whole text when they cover most of it or a keyword is everywhere.
    */
-  private linesContaining(text: string, keywords: readonly string[]): (readonly [number, number])[] {
+  private linesContaining(text: LazyText, keywords: readonly string[]): (readonly [number, number])[] {
     const ends: number[] = [];
     for (const keyword of keywords) {
       const list = this.positions[this.keywordIds.get(keyword) ?? -1];
@@ -232,8 +233,8 @@ export class SecretMatcher {
     for (const at of ends) {
       const last = spans[spans.length - 1];
       if (last && at < last[1]) continue;
-      const start = text.lastIndexOf('\n', at) + 1;
-      const newline = text.indexOf('\n', at);
+      const start = text.lastNewline(at) + 1;
+      const newline = text.nextNewline(at);
       const end = newline === -1 ? text.length : newline;
       if (last && start <= last[1] + 1) {
         covered += end - last[1];
@@ -259,11 +260,11 @@ function randomPart(rule: SecretRule, secret: string): string {
   return rest;
 }
 
-function assignLines(hits: SecretHit[], text: string): void {
+function assignLines(hits: SecretHit[], text: LazyText): void {
   let line = 1;
   let position = 0;
   for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
-    for (let next = text.indexOf('\n', position); next !== -1 && next < hit.start; next = text.indexOf('\n', next + 1)) {
+    for (let next = text.nextNewline(position); next !== -1 && next < hit.start; next = text.nextNewline(next + 1)) {
       line++;
       position = next + 1;
     }
@@ -272,9 +273,9 @@ function assignLines(hits: SecretHit[], text: string): void {
 }
 
 /** The line of a `tenet:allow` comment on the secret's first or last line, or `tenet:allow-next-line` above it. */
-function allowingLine(text: string, hit: SecretHit): number | undefined {
-  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-  const endOfLast = text.indexOf('\n', hit.end);
+function allowingLine(text: LazyText, hit: SecretHit): number | undefined {
+  const lineStart = text.lastNewline(hit.start - 1) + 1;
+  const endOfLast = text.nextNewline(hit.end);
   const lineEnd = endOfLast === -1 ? text.length : endOfLast;
   const span = text.slice(lineStart, lineEnd);
   const firstLineEnd = span.indexOf('\n');
@@ -282,8 +283,45 @@ function allowingLine(text: string, hit: SecretHit): number | undefined {
   const lastLineStart = span.lastIndexOf('\n');
   if (lastLineStart !== -1 && INLINE_ALLOW.test(span.slice(lastLineStart))) return hit.line + (span.match(/\n/g)?.length ?? 0);
   if (lineStart > 0) {
-    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const previousStart = text.lastNewline(lineStart - 2) + 1;
     if (text.slice(previousStart, lineStart).includes('tenet:allow-next-line')) return hit.line - 1;
   }
   return undefined;
+}
+
+/**
+ * A file's bytes read as latin1 (one character per byte, so offsets are byte offsets), decoded only
+ * where a rule looks: line-scoped rules see the few lines holding their keywords.
+ */
+class LazyText {
+  private decoded: string | undefined;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  whole(): string {
+    this.decoded ??= this.bytes.toString('latin1');
+    return this.decoded;
+  }
+
+  slice(start: number, end: number): string {
+    return this.decoded !== undefined ? this.decoded.slice(start, end) : this.bytes.toString('latin1', start, end);
+  }
+
+  includes(text: string): boolean {
+    return this.bytes.includes(text, 0, 'latin1');
+  }
+
+  /** Offset of the first line break at or after `from`, or -1. */
+  nextNewline(from: number): number {
+    return from >= this.bytes.length ? -1 : this.bytes.indexOf(0x0a, Math.max(0, from));
+  }
+
+  /** Offset of the last line break at or before `at`, or -1. */
+  lastNewline(at: number): number {
+    return at < 0 ? -1 : this.bytes.lastIndexOf(0x0a, Math.min(at, this.bytes.length - 1));
+  }
 }
