@@ -102,7 +102,8 @@ export const secretsInTree = defineCollector<TreeSecretsFacts>({
   async collect(context) {
     const engine = engineFor(context);
     const treeBytes = context.repo.files.reduce((sum, file) => sum + Math.min(file.size, context.repo.maxFileSize), 0);
-    const workers = treeBytes >= MIN_BYTES_FOR_WORKERS ? defaultWorkerCount() : 0;
+    const explicit = process.env.TENET_SECRETS_WORKERS !== undefined;
+    const workers = explicit || treeBytes >= MIN_BYTES_FOR_WORKERS ? defaultWorkerCount() : 0;
     try {
       return await scanTree(context, engine, workers);
     } catch (error) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scan } from '../scan.js';
 import control from '../controls/secrets/no-secrets-in-history.js';
+import treeControl from '../controls/secrets/no-secrets-in-tree.js';
 import { gitIn, makeFixture, removeFixture, writeFiles } from '../testing/fixture.js';
 import { plantedSecrets } from './fixtures.js';
 import type { Finding, ScanResult } from '../engine/types.js';
@@ -105,6 +106,23 @@ describe('history scan', () => {
       assert.deepEqual((shallow.controls[0]?.findings ?? []).map((finding) => finding.file).sort(), ['feature.ts', 'lib/new.ts', 'merge.ts']);
     } finally {
       removeFixture(clone);
+    }
+  });
+
+  it('finds exactly the same with matching on worker threads', async () => {
+    const previous = process.env.TENET_SECRETS_WORKERS;
+    process.env.TENET_SECRETS_WORKERS = '2';
+    try {
+      const pooled = await scan({ path: repo.root, controls: [control, treeControl], config: {} });
+      const strip = (list: Finding[]): unknown[] => list.map(({ file, line, fingerprint, properties }) => ({ file, line, fingerprint, properties }));
+      assert.deepEqual(strip(pooled.controls[0]?.findings ?? []), strip(findings));
+      assert.deepEqual(
+        (pooled.controls[1]?.findings ?? []).map((finding) => finding.file),
+        ['feature.ts', 'lib/new.ts', 'merge.ts'],
+      );
+    } finally {
+      if (previous === undefined) delete process.env.TENET_SECRETS_WORKERS;
+      else process.env.TENET_SECRETS_WORKERS = previous;
     }
   });
 
