@@ -72,8 +72,8 @@ function engineFor(context: CollectorContext): Engine {
   return engine;
 }
 
-function suppressionOf(engine: Engine, fingerprint: string, allowedBy: string | undefined): Suppression | undefined {
-  if (allowedBy) return { kind: 'inline', reason: 'tenet:allow comment', source: allowedBy };
+function suppressionOf(engine: Engine, fingerprint: string, allowedBy: string | undefined, allowReason?: string): Suppression | undefined {
+  if (allowedBy) return { kind: 'inline', reason: allowReason || 'tenet:allow comment', source: allowedBy };
   return engine.ignored.get(fingerprint);
 }
 
@@ -181,7 +181,7 @@ class TreeReader {
 
 function treeSecret(engine: Engine, file: string, hit: FoundSecret): TreeSecret {
   const finding: TreeSecret = { ruleId: hit.ruleId, description: hit.description, file, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
-  const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy);
+  const suppressed = suppressionOf(engine, hit.fingerprint, hit.allowedBy, hit.allowReason);
   if (suppressed) finding.suppressed = suppressed;
   return finding;
 }
@@ -227,7 +227,7 @@ export const secretsInHistory = defineCollector<HistorySecretsFacts>({
       findings: scan.findings
         .filter((finding) => !engine.allowed(finding.path) && classifyPath(finding.path) !== 'fixture')
         .map((finding) => {
-          const suppressed = suppressionOf(engine, finding.fingerprint, finding.allowedBy);
+          const suppressed = suppressionOf(engine, finding.fingerprint, finding.allowedBy, finding.allowReason);
           return suppressed ? { ...finding, suppressed } : finding;
         }),
     };

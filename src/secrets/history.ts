@@ -22,6 +22,7 @@ export interface HistorySecret {
   /** How many distinct blobs hold it. */
   blobs: number;
   allowedBy?: string;
+  allowReason?: string;
 }
 
 export interface HistoryScan {
@@ -131,6 +132,7 @@ export async function scanHistory(root: string, matcher: SecretMatcher, options:
     if (origin) Object.assign(finding, { commit: origin.commit, author: origin.author, date: origin.date });
     const allowed = group.find((hit) => hit.allowedBy);
     if (allowed?.allowedBy) finding.allowedBy = allowed.allowedBy.replace(/^[^:]*(?=:\d+$)/, origin?.path ?? allowed.path);
+    if (allowed?.allowReason) finding.allowReason = allowed.allowReason;
     result.findings.push(finding);
   }
   result.findings.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path) || a.line - b.line);

@@ -45,6 +45,12 @@ describe('secret matcher', () => {
     assert.equal(matcher.scanText(`# unrelated\nt = "${githubPat}"\n`, 'a.py')[0]?.allowedBy, undefined);
   });
 
+  it('keeps the words of a tenet:allow comment as its reason, with token-like words redacted', () => {
+    assert.equal(matcher.scanText(`t = "${githubPat}" /* tenet:allow: sandbox key, revoked */\n`, 'a.c')[0]?.allowReason, 'sandbox key, revoked');
+    const reason = matcher.scanText(`t = "${githubPat}" # tenet:allow copy of ${githubPat}\n`, 'a.py')[0]?.allowReason ?? '';
+    assert.ok(reason.startsWith('copy of ghp_') && !reason.includes(githubPat.slice(4, 16)), reason.slice(0, 12));
+  });
+
   it('ignores secret-shaped text inside base64 data URIs and generic matches in minified bundles', () => {
     assert.equal(matcher.scanText(`url(data:image/png;base64,${fake.base64(100)}${githubPat}${fake.base64(10)})`, 'a.css').length, 0);
     const longLine = `var a=1;${'x=1;'.repeat(2000)}var config={apiKey:"${fake.alnum(32)}"};`;

@@ -18,6 +18,8 @@ export interface SecretHit {
   redacted: string;
   /** `path:line` of a `tenet:allow` comment that waives it. */
   allowedBy?: string;
+  /** The comment's own words after the marker, with anything token-like redacted. */
+  allowReason?: string;
 }
 
 /** What may leave the engine about a hit: no secret, only its fingerprint and redacted prefix. */
@@ -28,11 +30,13 @@ export interface FoundSecret {
   fingerprint: string;
   redacted: string;
   allowedBy?: string;
+  allowReason?: string;
 }
 
 export function foundSecret(hit: SecretHit): FoundSecret {
   const found: FoundSecret = { ruleId: hit.rule.id, description: hit.rule.description, line: hit.line, fingerprint: hit.fingerprint, redacted: hit.redacted };
   if (hit.allowedBy) found.allowedBy = hit.allowedBy;
+  if (hit.allowReason) found.allowReason = hit.allowReason;
   return found;
 }
 
@@ -161,8 +165,11 @@ export class SecretMatcher {
     for (const hit of kept) {
       hit.fingerprint = secretFingerprint(hit.rule.id, hit.secret);
       hit.redacted = redactSecret(hit.secret.trim());
-      const allowedLine = allowingLine(text, hit);
-      if (allowedLine !== undefined) hit.allowedBy = `${path}:${allowedLine}`;
+      const allowed = allowingLine(text, hit);
+      if (allowed !== undefined) {
+        hit.allowedBy = `${path}:${allowed.line}`;
+        if (allowed.reason) hit.allowReason = allowed.reason;
+      }
     }
     return kept;
   }
@@ -273,20 +280,40 @@ function assignLines(hits: SecretHit[], text: LazyText): void {
 }
 
 /** The line of a `tenet:allow` comment on the secret's first or last line, or `tenet:allow-next-line` above it. */
-function allowingLine(text: LazyText, hit: SecretHit): number | undefined {
+function allowingLine(text: LazyText, hit: SecretHit): { line: number; reason: string } | undefined {
   const lineStart = text.lastNewline(hit.start - 1) + 1;
   const endOfLast = text.nextNewline(hit.end);
   const lineEnd = endOfLast === -1 ? text.length : endOfLast;
   const span = text.slice(lineStart, lineEnd);
   const firstLineEnd = span.indexOf('\n');
-  if (INLINE_ALLOW.test(firstLineEnd === -1 ? span : span.slice(0, firstLineEnd))) return hit.line;
+  const firstLine = firstLineEnd === -1 ? span : span.slice(0, firstLineEnd);
+  if (INLINE_ALLOW.test(firstLine)) return { line: hit.line, reason: reasonAfterMarker(firstLine) };
   const lastLineStart = span.lastIndexOf('\n');
-  if (lastLineStart !== -1 && INLINE_ALLOW.test(span.slice(lastLineStart))) return hit.line + (span.match(/\n/g)?.length ?? 0);
+  if (lastLineStart !== -1 && INLINE_ALLOW.test(span.slice(lastLineStart))) {
+    return { line: hit.line + (span.match(/\n/g)?.length ?? 0), reason: reasonAfterMarker(span.slice(lastLineStart)) };
+  }
   if (lineStart > 0) {
-    const previousStart = text.lastNewline(lineStart - 2) + 1;
-    if (text.slice(previousStart, lineStart).includes('tenet:allow-next-line')) return hit.line - 1;
+    const previous = text.slice(text.lastNewline(lineStart - 2) + 1, lineStart);
+    if (previous.includes('tenet:allow-next-line')) return { line: hit.line - 1, reason: reasonAfterMarker(previous) };
   }
   return undefined;
+}
+
+/**
+ * The words after `tenet:allow` (`// tenet:allow rotated sandbox key` → `rotated sandbox key`). They
+ * come from the scanned file, so anything token-like in them is redacted like a secret.
+ */
+function reasonAfterMarker(line: string): string {
+  const marker = INLINE_ALLOW.exec(line);
+  if (!marker) return '';
+  return line
+    .slice(marker.index + marker[0].length)
+    .replace(/^-next-line/, '')
+    .replace(/(?:\*\/|-->|#\}|%>)\s*$/, '')
+    .replace(/^[\s:,.—-]+/, '')
+    .trim()
+    .slice(0, 120)
+    .replace(/[A-Za-z0-9_+/=.~-]{16,}/g, (token) => redactSecret(token));
 }
 
 /**

@@ -23,6 +23,7 @@ describe('no output leaks a secret', () => {
     files['.env'] = `API_TOKEN=${secrets[0]?.value ?? ''}\n`;
     files['keys/server.key'] = secretFile(secrets.find((secret) => secret.ruleId === 'private-key-rsa') ?? { ruleId: '', value: '' });
     files['big.txt'] = `${secrets[1]?.value ?? ''}\n`.repeat(2000);
+    files['src/allowed.ts'] = `const x = "${secrets[2]?.value ?? ''}"; // tenet:allow same as ${secrets[2]?.value ?? ''}\n`;
     root = makeFixture(files, { git: true });
     gitIn(root, 'rm', '-q', 'src/file0.ts');
     gitIn(root, 'commit', '-q', '-m', 'remove');

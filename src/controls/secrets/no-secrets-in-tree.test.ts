@@ -48,7 +48,7 @@ testControl(control, {
     {
       name: 'an inline tenet:allow comment',
       files: { 'a.ts': `const gh = "${githubPat}"; // tenet:allow rotated test token\n` },
-      findings: [{ suppressed: { kind: 'inline', reason: 'tenet:allow comment', source: 'a.ts:1' } }],
+      findings: [{ suppressed: { kind: 'inline', reason: 'rotated test token', source: 'a.ts:1' } }],
     },
     {
       name: 'a fingerprint in .tenetignore-secrets',
