@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 const benches = ['scan', 'osv', 'secrets'];
 let failed = false;
 for (const name of benches) {
-  const script = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-  if (!existsSync(script)) continue;
+  // Compiled TypeScript benches sit beside this file in dist/bench; plain-JavaScript ones stay in bench/.
+  const script = [new URL(`./${name}.js`, import.meta.url), new URL(`../../bench/${name}.js`, import.meta.url)].map((url) => fileURLToPath(url)).find((candidate) => existsSync(candidate));
+  if (!script) continue;
   console.log(`\n=== ${name} ===`);
   const result = spawnSync(process.execPath, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;

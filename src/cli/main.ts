@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scan } from '../scan.js';
 import { builtinControls } from '../controls/index.js';
@@ -34,6 +35,7 @@ interface ScanFlags {
   allowedSigners?: string;
   repo?: string;
   githubUrl?: string;
+  secretsConfig?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter(Boolean)];
@@ -69,11 +71,12 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--osv-db <path>', 'offline advisories: a directory or all.zip files of OSV exports (indexed once into the cache)')
     .option('--cache-dir <dir>', 'cache for the OSV index and online answers (default: TENET_CACHE_DIR, else XDG_CACHE_HOME/tenet or ~/.cache/tenet)')
     .option('--disallow-inline-waivers', 'ignore tenet:ignore comments in scanned files')
-    .option('--since <date|ref>', 'judge only history since this date or commit (default: the last 90 days)')
+    .option('--since <date|ref>', 'judge only history since this date or commit: change control defaults to the last 90 days, secrets to the whole history')
     .option('--verify-signatures', 'verify commit signatures through git (gpg, ssh-keygen) instead of only detecting them')
     .option('--allowed-signers <file>', 'SSH allowed-signers file for --verify-signatures')
     .option('--repo <owner/name>', 'the GitHub repository to query (default: from the origin remote)')
     .option('--github-url <url>', 'GitHub API base URL, e.g. https://github.example.com/api/v3 (default: GITHUB_API_URL or api.github.com)')
+    .option('--secrets-config <file>', 'gitleaks TOML configuration for the secrets rules ([extend] useDefault keeps the built-ins)')
     .option('--no-color', 'plain output (also when NO_COLOR is set)')
     .action(async (target: string, flags: ScanFlags) => {
       const progress = io.isTTY ? (text: string) => io.err(text) : () => undefined;
@@ -98,6 +101,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
           githubApiUrl: flags.githubUrl,
           osvDb: flags.osvDb,
           cacheDir: flags.cacheDir,
+          secretsConfig: flags.secretsConfig ? resolvePath(flags.secretsConfig) : undefined,
         }),
       });
       const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;

@@ -1,0 +1,53 @@
+import type { SecretRule } from '../types.js';
+import { hasBase62Crc32Suffix } from '../checksum.js';
+import { ALNUM, BASE64URL, HEX, HEX_ANY, LOWER_ALNUM, UPPER_ALNUM, UUID, assigned, chars, lit, oneOf, token } from './define.js';
+
+const F = 'source-hosts';
+
+/** Source hosting and CI services: GitHub, GitLab, Bitbucket, CI providers and code-quality services. */
+export const sourceHostRules: SecretRule[] = [
+  token(F, 'github-pat', 'GitHub personal access token (classic)', [lit('ghp_'), chars(ALNUM, 36)], { validate: hasBase62Crc32Suffix }),
+  token(F, 'github-oauth-token', 'GitHub OAuth access token', [lit('gho_'), chars(ALNUM, 36)], { validate: hasBase62Crc32Suffix }),
+  token(F, 'github-user-to-server-token', 'GitHub App user-to-server token', [lit('ghu_'), chars(ALNUM, 36)], { validate: hasBase62Crc32Suffix }),
+  token(F, 'github-app-token', 'GitHub App installation (server-to-server) token', [lit('ghs_'), chars(ALNUM, 36)], { validate: hasBase62Crc32Suffix }),
+  token(F, 'github-refresh-token', 'GitHub App refresh token', [lit('ghr_'), chars(ALNUM, 36, 76)]),
+  token(F, 'github-fine-grained-pat', 'GitHub fine-grained personal access token', [lit('github_pat_'), chars(ALNUM, 22), lit('_'), chars(ALNUM, 59)]),
+  assigned(F, 'github-oauth-client-secret', 'GitHub OAuth app client secret', ['github_client_secret', 'gh_client_secret', 'github_oauth_secret'], [chars(HEX, 40)], { entropy: 3.3 }),
+  token(F, 'gitlab-pat', 'GitLab personal, project or group access token', [lit('glpat-'), chars(BASE64URL, 20), chars(`${BASE64URL}.`, 0, 60)], { after: `${BASE64URL}.` }),
+  token(F, 'gitlab-deploy-token', 'GitLab deploy token', [lit('gldt-'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-runner-auth-token', 'GitLab runner authentication token', [lit('glrt-'), chars(BASE64URL, 20), chars(`${BASE64URL}.`, 0, 60)], { after: `${BASE64URL}.` }),
+  token(F, 'gitlab-runner-registration-token', 'GitLab runner registration token', [lit('GR1348941'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-pipeline-trigger-token', 'GitLab pipeline trigger token', [lit('glptt-'), chars(HEX, 40)]),
+  token(F, 'gitlab-feed-token', 'GitLab feed token', [lit('glft-'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-incoming-mail-token', 'GitLab incoming mail token', [lit('glimt-'), chars(BASE64URL, 25)]),
+  token(F, 'gitlab-ci-build-token', 'GitLab CI/CD job token', [lit('glcbt-'), chars(ALNUM, 1, 5), lit('_'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-scim-token', 'GitLab SCIM OAuth token', [lit('glsoat-'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-oauth-app-secret', 'GitLab OAuth application secret', [lit('gloas-'), chars(BASE64URL, 64)]),
+  token(F, 'gitlab-kubernetes-agent-token', 'GitLab Kubernetes agent token', [lit('glagent-'), chars(BASE64URL, 50)]),
+  token(F, 'gitlab-feature-flag-client-token', 'GitLab feature flags client token', [lit('glffct-'), chars(BASE64URL, 20)]),
+  token(F, 'gitlab-session-cookie', 'GitLab session cookie', [lit('_gitlab_session='), chars(HEX, 32)], { before: '' }),
+  assigned(F, 'bitbucket-client-secret', 'Bitbucket OAuth consumer secret', ['bitbucket'], [chars(`${LOWER_ALNUM}=_-`, 64)], { entropy: 4 }),
+  token(F, 'bitbucket-app-password', 'Bitbucket / Atlassian app password', [lit('ATBB'), chars(ALNUM, 32)]),
+  token(F, 'bitbucket-access-token', 'Bitbucket repository, project or workspace access token', [lit('ATCTT3xFfGN0'), chars(`${BASE64URL}=`, 100, 300)]),
+  token(F, 'sourcegraph-access-token', 'Sourcegraph access token', [lit('sgp_'), chars(HEX_ANY, 16), lit('_'), chars(HEX, 40)]),
+  token(F, 'sourcegraph-legacy-token', 'Sourcegraph access token (legacy format)', [lit('sgp_'), chars(HEX, 40)]),
+  token(F, 'circleci-personal-token', 'CircleCI personal API token', [lit('CCIPAT_'), chars(ALNUM, 22), lit('_'), chars(HEX, 40)]),
+  token(F, 'circleci-project-token', 'CircleCI project API token', [lit('CCIPRJ_'), chars(ALNUM, 22), lit('_'), chars(HEX, 40)]),
+  assigned(F, 'travis-ci-token', 'Travis CI access token', ['travis'], [chars(ALNUM, 22)], { entropy: 3.8 }),
+  assigned(F, 'codecov-token', 'Codecov upload token', ['codecov'], UUID),
+  token(F, 'sonarqube-token', 'SonarQube / SonarCloud token', [oneOf('squ_', 'sqp_', 'sqa_'), chars(HEX, 40)]),
+  assigned(F, 'sonar-token', 'SonarQube token (legacy, by name)', ['sonar_token', 'sonar.login', 'sonarqube_token', 'sonar_auth_token'], [chars(HEX, 40)], { entropy: 3.3 }),
+  assigned(F, 'snyk-token', 'Snyk API token', ['snyk'], UUID),
+  assigned(F, 'drone-ci-token', 'Drone CI access token', ['drone_token', 'drone_server_token'], [chars(ALNUM, 32)], { entropy: 3.8 }),
+  token(F, 'buildkite-token', 'Buildkite API access token', [lit('bkua_'), chars(HEX, 40)]),
+  token(F, 'buildkite-agent-token', 'Buildkite agent token', [lit('bkat_'), chars(ALNUM, 40, 60)]),
+  token(F, 'octopus-deploy-api-key', 'Octopus Deploy API key', [lit('API-'), chars(UPPER_ALNUM, 26)], { entropy: 3.5 }),
+  token(F, 'harness-api-key', 'Harness personal or service-account token', [oneOf('pat.', 'sat.'), chars(BASE64URL, 22), lit('.'), chars(HEX, 24), lit('.'), chars(ALNUM, 20)]),
+  assigned(F, 'jenkins-api-token', 'Jenkins API token', ['jenkins_token', 'jenkins_api_token', 'jenkins_password'], [chars(HEX, 32, 34)], { entropy: 3.3 }),
+  assigned(F, 'gitea-token', 'Gitea / Forgejo access token', ['gitea_token', 'forgejo_token', 'gitea_access_token'], [chars(HEX, 40)], { entropy: 3.3 }),
+  assigned(F, 'appveyor-token', 'AppVeyor API token', ['appveyor'], [lit('v2.'), chars(LOWER_ALNUM, 20)], { entropy: 3.3 }),
+  assigned(F, 'codeclimate-reporter-id', 'Code Climate test reporter id', ['cc_test_reporter_id', 'codeclimate'], [chars(HEX, 64)], { entropy: 3.5 }),
+  assigned(F, 'deepsource-dsn', 'DeepSource DSN secret', ['deepsource_dsn'], [chars(HEX, 32)], { entropy: 3.3 }),
+  token(F, 'jfrog-api-key', 'JFrog Artifactory API key', [lit('AKCp'), chars(ALNUM, 69)]),
+  token(F, 'jfrog-identity-token', 'JFrog identity / reference token', [lit('cmVmdGtuOjAxOj'), chars(ALNUM, 50)]),
+];
