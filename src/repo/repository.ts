@@ -10,6 +10,9 @@ import { readGitMetadata, type GitMetadata } from './git-metadata.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
+/** Characters of file text that whole-tree scanners may share (about 128 MB of ASCII). */
+const SHARED_TEXT_BUDGET_CHARS = 128 * 1024 * 1024;
+
 export interface RepositoryOptions {
   /** Files larger than this many bytes are skipped and reported. */
   maxFileSize?: number;
@@ -33,6 +36,7 @@ export class Repository {
   readonly errors: ScanError[] = [];
   private readonly byPath = new Map<string, RepoFile>();
   private readonly textCache = new Map<string, string | undefined>();
+  private sharedTextChars = 0;
   private readonly parseCache = new Map<string, Parsed<unknown>>();
   private readonly reported = new Set<string>();
 
@@ -100,10 +104,20 @@ export class Repository {
     return text;
   }
 
-  /** Reads a file's text without caching it: for scanners that visit every file once. */
+  /**
+   * Reads a file's text for a scanner that visits every file: kept for the next such scanner while
+   * the texts kept stay under a budget, so that several whole-tree passes read the disk once without
+   * holding a large repository in memory.
+   */
   readTextOnce(file: string): string | undefined {
     if (this.textCache.has(file)) return this.textCache.get(file);
-    return this.loadText(file);
+    const text = this.loadText(file);
+    const size = text?.length ?? 0;
+    if (this.sharedTextChars + size <= SHARED_TEXT_BUDGET_CHARS) {
+      this.sharedTextChars += size;
+      this.textCache.set(file, text);
+    }
+    return text;
   }
 
   /** Raw bytes of a file within the size cap (binary files included), or undefined. */
