@@ -1,5 +1,6 @@
 import { defineCollector } from '../engine/control.js';
 import { isRecord } from '../parsers/lockfiles/common.js';
+import { dependencyUpdateSetup } from './renovate-config.js';
 
 export interface DependabotConfig {
   file: string;
@@ -8,7 +9,7 @@ export interface DependabotConfig {
   readable: boolean;
 }
 
-export interface RenovateConfig {
+export interface RenovateSetup {
   file: string;
   /** `"enabled": false` switches Renovate off for the repository. */
   enabled: boolean;
@@ -18,27 +19,14 @@ export interface RenovateConfig {
 
 export interface DependencyUpdateFacts {
   dependabot?: DependabotConfig;
-  renovate: RenovateConfig[];
+  renovate: RenovateSetup[];
 }
-
-/** Every place Renovate looks for its configuration, in its own order. */
-export const RENOVATE_FILES = [
-  'renovate.json',
-  'renovate.json5',
-  '.github/renovate.json',
-  '.github/renovate.json5',
-  '.gitlab/renovate.json',
-  '.gitlab/renovate.json5',
-  '.renovaterc',
-  '.renovaterc.json',
-  '.renovaterc.json5',
-] as const;
 
 /** Dependabot and Renovate configuration. */
 export const dependencyUpdateFacts = defineCollector<DependencyUpdateFacts>({
   id: 'dependency-updates',
   description: 'Dependabot (.github/dependabot.yml) and Renovate configuration',
-  collect({ repo }) {
+  async collect({ repo, facts }) {
     let dependabot: DependabotConfig | undefined;
     const dependabotFile = ['.github/dependabot.yml', '.github/dependabot.yaml'].find((file) => repo.has(file));
     if (dependabotFile) {
@@ -50,28 +38,11 @@ export const dependencyUpdateFacts = defineCollector<DependencyUpdateFacts>({
         ecosystems: updates.flatMap((update: unknown) => (isRecord(update) && typeof update['package-ecosystem'] === 'string' ? [update['package-ecosystem']] : [])),
       };
     }
-    const renovate: RenovateConfig[] = [];
-    for (const file of RENOVATE_FILES) {
-      if (!repo.has(file)) continue;
-      const text = repo.readText(file) ?? '';
-      renovate.push({ file, enabled: renovateEnabled(text), vulnerabilityAlerts: /(osvVulnerabilityAlerts["']?\s*:\s*true|vulnerabilityAlerts)/.test(text) });
-    }
-    const manifest = repo.has('package.json') ? repo.json('package.json')?.value : undefined;
-    if (isRecord(manifest) && isRecord(manifest.renovate)) {
-      const config = manifest.renovate;
-      renovate.push({ file: 'package.json', enabled: config.enabled !== false, vulnerabilityAlerts: 'vulnerabilityAlerts' in config || config.osvVulnerabilityAlerts === true });
-    }
+    const renovate: RenovateSetup[] = (await facts(dependencyUpdateSetup)).renovate.map(({ file, value }) => ({
+      file,
+      enabled: !(isRecord(value) && value.enabled === false),
+      vulnerabilityAlerts: isRecord(value) && (('vulnerabilityAlerts' in value && !(isRecord(value.vulnerabilityAlerts) && value.vulnerabilityAlerts.enabled === false)) || value.osvVulnerabilityAlerts === true),
+    }));
     return { dependabot, renovate };
   },
 });
-
-/** JSON is read exactly; JSON5 (comments, bare keys) by its top-level `enabled` line. */
-function renovateEnabled(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return !(isRecord(value) && value.enabled === false);
-  } catch {
-    const topLevel = text.split('\n').find((line) => /^\s{0,2}["']?enabled["']?\s*:/.test(line));
-    return !(topLevel && /:\s*false/.test(topLevel));
-  }
-}

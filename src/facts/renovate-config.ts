@@ -53,6 +53,7 @@ export const dependencyUpdateSetup = defineCollector<DependencyUpdateSetup>({
   },
 });
 
+/** Every Renovate configuration in the repository, parsed as Renovate parses it (JSON5), with lines. */
 function readRenovateConfigs(repo: Repository): RenovateConfig[] {
   const configs: RenovateConfig[] = [];
   for (const file of RENOVATE_CONFIG_FILES.filter((candidate) => repo.has(candidate))) {
