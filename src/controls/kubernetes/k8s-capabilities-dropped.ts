@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-capabilities-dropped';
 
@@ -19,29 +19,24 @@ export default defineControl({
   },
   async check({ facts, params }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
     const allowed = new Set(params.allowedCapabilities.map(normalise));
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const capabilities = securitySetting(workload, container, 'capabilities', false);
-        const value = capabilities?.value;
-        const drop = list(value, 'drop');
-        const dynamic = [...drop, ...list(value, 'add')].filter((capability) => isPlaceholder(capability));
-        if (dynamic.length > 0 && capabilities) {
-          findings.push(containerFinding(ID, workload, container, { message: `capabilities ${dynamic.join(', ')} are known only at deploy time`, path: capabilities.path, key: 'dynamic', outcome: 'unknown' }));
-          continue;
-        }
-        const added = list(value, 'add').filter((capability) => !allowed.has(normalise(capability)));
-        const problems: string[] = [];
-        if (!drop.some((capability) => normalise(capability) === 'ALL')) problems.push('does not drop ALL capabilities');
-        if (added.length > 0) problems.push(`adds ${added.join(', ')}`);
-        if (problems.length === 0) continue;
-        const path = capabilities ? [...capabilities.path, added.length > 0 ? 'add' : 'drop'] : undefined;
-        findings.push(containerFinding(ID, workload, container, { message: problems.join(' and '), path, key: problems.join(';') }));
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const capabilities = securitySetting(workload, container, 'capabilities', false);
+      const value = capabilities?.value;
+      const drop = list(value, 'drop');
+      const dynamic = [...drop, ...list(value, 'add')].filter((capability) => isPlaceholder(capability));
+      if (dynamic.length > 0 && capabilities) {
+        report(containerFinding(ID, workload, container, { message: `capabilities ${dynamic.join(', ')} are known only at deploy time`, path: capabilities.path, key: 'dynamic', outcome: 'unknown' }));
+        return;
       }
-    }
-    return evaluated(findings);
+      const added = list(value, 'add').filter((capability) => !allowed.has(normalise(capability)));
+      const problems: string[] = [];
+      if (!drop.some((capability) => normalise(capability) === 'ALL')) problems.push('does not drop ALL capabilities');
+      if (added.length > 0) problems.push(`adds ${added.join(', ')}`);
+      if (problems.length === 0) return;
+      const path = capabilities ? [...capabilities.path, added.length > 0 ? 'add' : 'drop'] : undefined;
+      report(containerFinding(ID, workload, container, { message: problems.join(' and '), path, key: problems.join(';') }));
+    });
   },
 });
 

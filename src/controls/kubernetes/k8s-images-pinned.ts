@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { unpinnedReason } from '../../facts/image-reference.js';
 import { kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, containerPath, withoutSubjects } from './workload-finding.js';
+import { containerFinding, containerPath, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-images-pinned';
 
@@ -20,22 +20,17 @@ export default defineControl({
   },
   async check({ facts, params }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const image = container.value.image;
-        const path = containerPath(container, 'image');
-        if (typeof image !== 'string' || image.trim() === '') {
-          findings.push(containerFinding(ID, workload, container, { message: 'names no image (set by an overlay or at deploy time?)', key: 'no-image', outcome: 'unknown' }));
-        } else if (/\$|\{\{/.test(image)) {
-          findings.push(containerFinding(ID, workload, container, { message: `image ${image} is known only at deploy time`, path, key: image, outcome: 'unknown' }));
-        } else {
-          const reason = unpinnedReason(image.trim(), params.allowTag);
-          if (reason) findings.push(containerFinding(ID, workload, container, { message: `image ${image}: ${reason}`, path, key: image, evidence: image }));
-        }
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const image = container.value.image;
+      const path = containerPath(container, 'image');
+      if (typeof image !== 'string' || image.trim() === '') {
+        report(containerFinding(ID, workload, container, { message: 'names no image (set by an overlay or at deploy time?)', key: 'no-image', outcome: 'unknown' }));
+      } else if (/\$|\{\{/.test(image)) {
+        report(containerFinding(ID, workload, container, { message: `image ${image} is known only at deploy time`, path, key: image, outcome: 'unknown' }));
+      } else {
+        const reason = unpinnedReason(image.trim(), params.allowTag);
+        if (reason) report(containerFinding(ID, workload, container, { message: `image ${image}: ${reason}`, path, key: image, evidence: image }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-no-privilege-escalation';
 
@@ -16,22 +16,17 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const privileged = securitySetting(workload, container, 'privileged', false);
-        const escalation = securitySetting(workload, container, 'allowPrivilegeEscalation', false);
-        const dynamic = [privileged, escalation].find((setting) => isPlaceholder(setting?.value));
-        if (privileged?.value === true) {
-          findings.push(containerFinding(ID, workload, container, { message: 'runs privileged (privileged: true)', path: privileged.path, key: 'privileged' }));
-        } else if (dynamic) {
-          findings.push(containerFinding(ID, workload, container, { message: `${String(dynamic.path[dynamic.path.length - 1])} is ${String(dynamic.value)}, known only at deploy time`, path: dynamic.path, key: 'dynamic', outcome: 'unknown' }));
-        } else if (escalation?.value !== false) {
-          findings.push(containerFinding(ID, workload, container, { message: escalation ? `allowPrivilegeEscalation is ${String(escalation.value)}` : 'allowPrivilegeEscalation is not set to false', path: escalation?.path, key: 'escalation' }));
-        }
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const privileged = securitySetting(workload, container, 'privileged', false);
+      const escalation = securitySetting(workload, container, 'allowPrivilegeEscalation', false);
+      const dynamic = [privileged, escalation].find((setting) => isPlaceholder(setting?.value));
+      if (privileged?.value === true) {
+        report(containerFinding(ID, workload, container, { message: 'runs privileged (privileged: true)', path: privileged.path, key: 'privileged' }));
+      } else if (dynamic) {
+        report(containerFinding(ID, workload, container, { message: `${String(dynamic.path[dynamic.path.length - 1])} is ${String(dynamic.value)}, known only at deploy time`, path: dynamic.path, key: 'dynamic', outcome: 'unknown' }));
+      } else if (escalation?.value !== false) {
+        report(containerFinding(ID, workload, container, { message: escalation ? `allowPrivilegeEscalation is ${String(escalation.value)}` : 'allowPrivilegeEscalation is not set to false', path: escalation?.path, key: 'escalation' }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

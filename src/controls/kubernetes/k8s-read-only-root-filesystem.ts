@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-read-only-root-filesystem';
 
@@ -16,20 +16,15 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        // A pod securityContext has no such field: each container must say it.
-        const setting = securitySetting(workload, container, 'readOnlyRootFilesystem', false);
-        if (setting?.value === true) continue;
-        if (isPlaceholder(setting?.value)) {
-          findings.push(containerFinding(ID, workload, container, { message: `readOnlyRootFilesystem is ${setting.value}, known only at deploy time`, path: setting.path, key: 'dynamic', outcome: 'unknown' }));
-        } else {
-          findings.push(containerFinding(ID, workload, container, { message: setting ? `readOnlyRootFilesystem is ${String(setting.value)}` : 'readOnlyRootFilesystem is not set to true', path: setting?.path, key: 'writable' }));
-        }
+    return judgeEachContainer(kube, (workload, container, report) => {
+      // A pod securityContext has no such field: each container must say it.
+      const setting = securitySetting(workload, container, 'readOnlyRootFilesystem', false);
+      if (setting?.value === true) return;
+      if (isPlaceholder(setting?.value)) {
+        report(containerFinding(ID, workload, container, { message: `readOnlyRootFilesystem is ${setting.value}, known only at deploy time`, path: setting.path, key: 'dynamic', outcome: 'unknown' }));
+      } else {
+        report(containerFinding(ID, workload, container, { message: setting ? `readOnlyRootFilesystem is ${String(setting.value)}` : 'readOnlyRootFilesystem is not set to true', path: setting?.path, key: 'writable' }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-runs-as-non-root';
 
@@ -16,26 +16,21 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const nonRoot = securitySetting(workload, container, 'runAsNonRoot');
-        const user = securitySetting(workload, container, 'runAsUser');
-        const dynamic = [nonRoot, user].find((setting) => isPlaceholder(setting?.value));
-        if (dynamic) {
-          findings.push(containerFinding(ID, workload, container, { message: `runs as ${String(dynamic.value)}, known only at deploy time`, path: dynamic.path, key: 'dynamic', outcome: 'unknown' }));
-        } else if (user?.value === 0 || user?.value === '0') {
-          findings.push(containerFinding(ID, workload, container, { message: 'runs as root (runAsUser: 0)', path: user.path, key: 'uid-0' }));
-        } else if (nonRoot?.value !== true && !(typeof user?.value === 'number' && user.value > 0)) {
-          findings.push(containerFinding(ID, workload, container, {
-            message: nonRoot?.value === false ? 'runAsNonRoot is false and no non-root runAsUser is set' : 'neither runAsNonRoot: true nor a non-root runAsUser is set (pod or container securityContext)',
-            path: nonRoot?.path,
-            key: 'not-enforced',
-          }));
-        }
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const nonRoot = securitySetting(workload, container, 'runAsNonRoot');
+      const user = securitySetting(workload, container, 'runAsUser');
+      const dynamic = [nonRoot, user].find((setting) => isPlaceholder(setting?.value));
+      if (dynamic) {
+        report(containerFinding(ID, workload, container, { message: `runs as ${String(dynamic.value)}, known only at deploy time`, path: dynamic.path, key: 'dynamic', outcome: 'unknown' }));
+      } else if (user?.value === 0 || user?.value === '0') {
+        report(containerFinding(ID, workload, container, { message: 'runs as root (runAsUser: 0)', path: user.path, key: 'uid-0' }));
+      } else if (nonRoot?.value !== true && !(typeof user?.value === 'number' && user.value > 0)) {
+        report(containerFinding(ID, workload, container, {
+          message: nonRoot?.value === false ? 'runAsNonRoot is false and no non-root runAsUser is set' : 'neither runAsNonRoot: true nor a non-root runAsUser is set (pod or container securityContext)',
+          path: nonRoot?.path,
+          key: 'not-enforced',
+        }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

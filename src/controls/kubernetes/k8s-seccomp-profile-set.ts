@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { at, isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, securitySetting, withoutSubjects } from './workload-finding.js';
+import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-seccomp-profile-set';
 const CONFINED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
@@ -20,29 +20,24 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const profile = securitySetting(workload, container, 'seccompProfile');
-        if (profile) {
-          const type = at(profile.value, ['type']);
-          if (typeof type === 'string' && CONFINED_TYPES.has(type)) continue;
-          const path = [...profile.path, 'type'];
-          if (isPlaceholder(type)) findings.push(containerFinding(ID, workload, container, { message: `seccompProfile type ${type} is known only at deploy time`, path, key: 'dynamic', outcome: 'unknown' }));
-          else findings.push(containerFinding(ID, workload, container, { message: `seccompProfile type is ${String(type)}`, path, key: String(type) }));
-          continue;
-        }
-        const annotation = [CONTAINER_ANNOTATION + container.name, POD_ANNOTATION].find((key) => workload.podAnnotations[key] !== undefined);
-        const legacy = annotation === undefined ? undefined : workload.podAnnotations[annotation];
-        if (legacy !== undefined && /^(?:runtime\/default|docker\/default|localhost\/.+)$/.test(legacy)) continue;
-        findings.push(containerFinding(ID, workload, container, {
-          message: legacy === undefined ? 'no seccomp profile (pod or container securityContext.seccompProfile, or the legacy annotations)' : `seccomp annotation ${annotation ?? ''} is ${legacy}`,
-          path: annotation === undefined ? undefined : [...workload.podMetadataPath, 'annotations', annotation],
-          key: legacy ?? 'missing',
-        }));
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const profile = securitySetting(workload, container, 'seccompProfile');
+      if (profile) {
+        const type = at(profile.value, ['type']);
+        if (typeof type === 'string' && CONFINED_TYPES.has(type)) return;
+        const path = [...profile.path, 'type'];
+        if (isPlaceholder(type)) report(containerFinding(ID, workload, container, { message: `seccompProfile type ${type} is known only at deploy time`, path, key: 'dynamic', outcome: 'unknown' }));
+        else report(containerFinding(ID, workload, container, { message: `seccompProfile type is ${String(type)}`, path, key: String(type) }));
+        return;
       }
-    }
-    return evaluated(findings);
+      const annotation = [CONTAINER_ANNOTATION + container.name, POD_ANNOTATION].find((key) => workload.podAnnotations[key] !== undefined);
+      const legacy = annotation === undefined ? undefined : workload.podAnnotations[annotation];
+      if (legacy !== undefined && /^(?:runtime\/default|docker\/default|localhost\/.+)$/.test(legacy)) return;
+      report(containerFinding(ID, workload, container, {
+        message: legacy === undefined ? 'no seccomp profile (pod or container securityContext.seccompProfile, or the legacy annotations)' : `seccomp annotation ${annotation ?? ''} is ${legacy}`,
+        path: annotation === undefined ? undefined : [...workload.podMetadataPath, 'annotations', annotation],
+        key: legacy ?? 'missing',
+      }));
+    });
   },
 });

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
 import { isObject, kubernetesFacts } from '../../facts/kubernetes.js';
-import { containerFinding, containerPath, withoutSubjects } from './workload-finding.js';
+import { containerFinding, containerPath, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-secrets-not-in-env-literals';
 
@@ -17,30 +17,25 @@ export default defineControl({
   },
   async check({ facts }) {
     const kube = await facts(kubernetesFacts);
-    if (kube.workloads.length === 0) return withoutSubjects(kube, 'workload');
-    const findings: FindingInput[] = [];
-    for (const workload of kube.workloads) {
-      for (const container of workload.containers) {
-        const env = container.value.env;
-        if (!Array.isArray(env)) continue;
-        env.forEach((variable: unknown, index) => {
-          if (!isObject(variable) || typeof variable.name !== 'string' || variable.value === undefined || variable.value === null) return;
-          // The collector has already redacted a literal value. `$(VAR)` is Kubernetes' own reference to
-          // another variable; `${VAR}` and `$VAR` are filled in by envsubst, leaving a literal in the object.
-          const value = String(variable.value);
-          const substituted = isReference(value) && !value.trim().startsWith('$(') && isCredentialName(variable.name);
-          if (!substituted && !isLiteralCredential(variable.name, value)) return;
-          findings.push(containerFinding(ID, workload, container, {
-            message: substituted
-              ? `env ${variable.name} gets a literal value substituted at deploy time (${value}); use valueFrom.secretKeyRef`
-              : `env ${variable.name} has a literal value; use valueFrom.secretKeyRef`,
-            path: containerPath(container, 'env', index, 'value'),
-            key: variable.name,
-            evidence: `${variable.name}=${value}`,
-          }));
-        });
-      }
-    }
-    return evaluated(findings);
+    return judgeEachContainer(kube, (workload, container, report) => {
+      const env = container.value.env;
+      if (!Array.isArray(env)) return;
+      env.forEach((variable: unknown, index) => {
+        if (!isObject(variable) || typeof variable.name !== 'string' || variable.value === undefined || variable.value === null) return;
+        // The collector has already redacted a literal value. `$(VAR)` is Kubernetes' own reference to
+        // another variable; `${VAR}` and `$VAR` are filled in by envsubst, leaving a literal in the object.
+        const value = String(variable.value);
+        const substituted = isReference(value) && !value.trim().startsWith('$(') && isCredentialName(variable.name);
+        if (!substituted && !isLiteralCredential(variable.name, value)) return;
+        report(containerFinding(ID, workload, container, {
+          message: substituted
+            ? `env ${variable.name} gets a literal value substituted at deploy time (${value}); use valueFrom.secretKeyRef`
+            : `env ${variable.name} has a literal value; use valueFrom.secretKeyRef`,
+          path: containerPath(container, 'env', index, 'value'),
+          key: variable.name,
+          evidence: `${variable.name}=${value}`,
+        }));
+      });
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
+import { evaluated, notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
 import { at, type KubeContainer, type KubeResource, type KubeWorkload, type KubernetesFacts } from '../../facts/kubernetes.js';
 import type { PropertyPath } from '../../parsers/lines.js';
 
@@ -12,6 +12,23 @@ export function withoutSubjects(facts: KubernetesFacts, what: string): ControlOu
   ];
   if (unread.length > 0) return unknown(`no ${what} found in plain manifests; ${unread.join(' and ')} (see errors)`);
   return notApplicable(`no ${what} in the repository's Kubernetes manifests`);
+}
+
+/**
+ * Judges every container of every workload; `report` collects the findings. Nothing to judge gives
+ * {@link withoutSubjects}'s outcome.
+ */
+export function judgeEachContainer(
+  facts: KubernetesFacts,
+  judge: (workload: KubeWorkload, container: KubeContainer, report: (finding: FindingInput) => void) => void,
+): ControlOutcome {
+  if (facts.workloads.length === 0) return withoutSubjects(facts, 'workload');
+  const findings: FindingInput[] = [];
+  const report = (finding: FindingInput): void => void findings.push(finding);
+  for (const workload of facts.workloads) {
+    for (const container of workload.containers) judge(workload, container, report);
+  }
+  return evaluated(findings);
 }
 
 /**
