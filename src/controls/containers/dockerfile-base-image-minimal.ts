@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { dockerfileFacts, stageChain } from '../../facts/dockerfiles.js';
 import { parseImageReference } from '../../facts/image-reference.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-base-image-minimal';
 
@@ -25,21 +25,17 @@ export default defineControl({
   },
   async check({ facts, params }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       const chain = stageChain(dockerfile, dockerfile.final);
       const origin = chain[chain.length - 1] ?? dockerfile.final;
       const { base } = origin;
       const label = stageLabel(dockerfile.final);
       if (base.kind === 'unknown') {
-        findings.push(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) has an unknown base: ${base.reason}`, line: origin.stage.line, key: origin.stage.image, outcome: 'unknown' }));
+        report(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) has an unknown base: ${base.reason}`, line: origin.stage.line, key: origin.stage.image, outcome: 'unknown' }));
       } else if (base.kind === 'image' && !isMinimal(base.reference, params.allowedImages)) {
-        findings.push(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) builds on ${base.reference}, which is not scratch, distroless, Alpine or a -slim variant`, line: origin.stage.line, key: parseImageReference(base.reference).repository, evidence: base.reference }));
+        report(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) builds on ${base.reference}, which is not scratch, distroless, Alpine or a -slim variant`, line: origin.stage.line, key: parseImageReference(base.reference).repository, evidence: base.reference }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });
 

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { dockerfileFacts } from '../../facts/dockerfiles.js';
 import { unpinnedReason } from '../../facts/image-reference.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-base-image-pinned';
 
@@ -20,20 +20,16 @@ export default defineControl({
   },
   async check({ facts, params }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       for (const stage of dockerfile.stages) {
         const { base } = stage;
         if (base.kind === 'unknown') {
-          findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)}: ${base.reason}`, key: stage.stage.image, outcome: 'unknown' }));
+          report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)}: ${base.reason}`, key: stage.stage.image, outcome: 'unknown' }));
         } else if (base.kind === 'image') {
           const reason = unpinnedReason(base.reference, params.allowTag);
-          if (reason) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} FROM ${base.reference}: ${reason}`, key: base.reference, evidence: base.reference }));
+          if (reason) report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} FROM ${base.reference}: ${reason}`, key: base.reference, evidence: base.reference }));
         }
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { chainInstructions, dockerfileFacts, stageChain } from '../../facts/dockerfiles.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-healthcheck-defined';
 
@@ -16,18 +16,14 @@ export default defineControl({
   },
   async check({ facts }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       const { final } = dockerfile;
       const healthcheck = chainInstructions(stageChain(dockerfile, final)).filter((instruction) => instruction.keyword === 'HEALTHCHECK').pop();
       if (!healthcheck) {
-        findings.push(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) declares no HEALTHCHECK`, key: 'missing' }));
+        report(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) declares no HEALTHCHECK`, key: 'missing' }));
       } else if (healthcheck.args[0]?.toUpperCase() === 'NONE') {
-        findings.push(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) disables the health check (HEALTHCHECK NONE)`, line: healthcheck.line, key: 'none' }));
+        report(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) disables the health check (HEALTHCHECK NONE)`, line: healthcheck.line, key: 'none' }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

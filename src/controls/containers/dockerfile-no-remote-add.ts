@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { redactUrlCredentials } from '../../engine/redact.js';
 import { dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-remote-add';
 const HTTP_URL = /^(?:https?|ftp):\/\//i;
@@ -19,10 +19,7 @@ export default defineControl({
   },
   async check({ facts }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       for (const stage of dockerfile.stages) {
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword !== 'ADD') continue;
@@ -30,18 +27,17 @@ export default defineControl({
           for (const written of instruction.args.slice(0, -1)) {
             const resolved = written.includes('$') ? resolveInStage(dockerfile, stageChain(dockerfile, stage), instruction, written) : { value: written };
             if ('unresolved' in resolved) {
-              if (!verified) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${written}, which depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: written, outcome: 'unknown' }));
+              if (!verified) report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${written}, which depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: written, outcome: 'unknown' }));
               continue;
             }
             const source = resolved.value;
             const isHttp = HTTP_URL.test(source);
             if (!(isHttp && !verified) && !GIT_SOURCE.test(source)) continue;
             const shown = redactUrlCredentials(source);
-            findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${shown} without verifying it${isHttp ? ' (no --checksum)' : ''}`, line: instruction.line, key: shown, evidence: shown }));
+            report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} ADDs ${shown} without verifying it${isHttp ? ' (no --checksum)' : ''}`, line: instruction.line, key: shown, evidence: shown }));
           }
         }
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

@@ -1,8 +1,8 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
 import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/docker-build-secrets.js';
 import { dockerfileFacts } from '../../facts/dockerfiles.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-secrets-in-build';
 
@@ -24,8 +24,6 @@ export default defineControl({
   },
   async check({ facts }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
     const { copied } = await facts(dockerBuildSecretFacts);
     const copiedAt = new Map<string, typeof copied>();
     for (const entry of copied) {
@@ -34,18 +32,17 @@ export default defineControl({
       if (atLine) atLine.push(entry);
       else copiedAt.set(key, [entry]);
     }
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       for (const stage of dockerfile.stages) {
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
             for (const property of instruction.properties) {
               const finding = assignmentFinding(instruction.keyword, property.name, property.value);
-              if (finding) findings.push(stageFinding(ID, dockerfile, stage, { ...finding, message: `${finding.message} (${stageLabel(stage)})`, line: property.line, key: property.name }));
+              if (finding) report(stageFinding(ID, dockerfile, stage, { ...finding, message: `${finding.message} (${stageLabel(stage)})`, line: property.line, key: property.name }));
             }
           }
           for (const copy of copiedAt.get(`${dockerfile.file}:${instruction.line}`) ?? []) {
-            findings.push(stageFinding(ID, dockerfile, stage, {
+            report(stageFinding(ID, dockerfile, stage, {
               message: `${instruction.keyword} ${copy.source} in ${stageLabel(stage)} copies ${COPIED[copy.verdict]} into the image`,
               line: instruction.line,
               key: copy.source,
@@ -54,8 +51,7 @@ export default defineControl({
           }
         }
       }
-    }
-    return evaluated(findings);
+    });
   },
 });
 

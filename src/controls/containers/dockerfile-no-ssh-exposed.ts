@@ -1,6 +1,6 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { chainInstructions, dockerfileFacts, resolveInStage, stageChain, type StageFacts } from '../../facts/dockerfiles.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-ssh-exposed';
 const INSTALL = /\b(?:apt-get|apt|yum|dnf|microdnf|zypper)[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?(?:install|in)\b|\bapk[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?add\b/;
@@ -18,10 +18,7 @@ export default defineControl({
   },
   async check({ facts }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       const chain = stageChain(dockerfile, dockerfile.final);
       for (const instruction of chainInstructions(chain)) {
         const stage: StageFacts = chain.find((facts) => facts.stage.instructions.includes(instruction)) ?? dockerfile.final;
@@ -29,20 +26,19 @@ export default defineControl({
           for (const port of instruction.args) {
             const resolved = resolveInStage(dockerfile, chain, instruction, port);
             if ('unresolved' in resolved) {
-              findings.push(stageFinding(ID, dockerfile, stage, { message: `EXPOSE ${port} in ${stageLabel(stage)} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: port, outcome: 'unknown' }));
+              report(stageFinding(ID, dockerfile, stage, { message: `EXPOSE ${port} in ${stageLabel(stage)} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: port, outcome: 'unknown' }));
             } else if (includesPort22(resolved.value)) {
-              findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} exposes the SSH port (EXPOSE ${port})`, line: instruction.line, key: `expose:${resolved.value}` }));
+              report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} exposes the SSH port (EXPOSE ${port})`, line: instruction.line, key: `expose:${resolved.value}` }));
             }
           }
         } else if (instruction.keyword === 'RUN' && INSTALL.test(instruction.text)) {
           const packages = instruction.text.split(/[\s;&|()\\]+/).filter((word) => SSH_SERVER_PACKAGES.has(word.split('=')[0] ?? ''));
           if (packages.length > 0) {
-            findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} installs an SSH server (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` }));
+            report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} installs an SSH server (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` }));
           }
         }
       }
-    }
-    return evaluated(findings);
+    });
   },
 });
 

@@ -1,7 +1,7 @@
-import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
+import { defineControl } from '../../engine/control.js';
 import { chainInstructions, dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
 import { parseImageReference } from '../../facts/image-reference.js';
-import { withoutDockerfiles, stageFinding, stageLabel } from './stage-finding.js';
+import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-runs-as-non-root';
 
@@ -17,29 +17,25 @@ export default defineControl({
   },
   async check({ facts }) {
     const dockerfileSet = await facts(dockerfileFacts);
-    const { dockerfiles } = dockerfileSet;
-    if (dockerfiles.length === 0) return withoutDockerfiles(dockerfileSet);
-    const findings: FindingInput[] = [];
-    for (const dockerfile of dockerfiles) {
+    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
       const { final } = dockerfile;
       const chain = stageChain(dockerfile, final);
       const user = chainInstructions(chain).filter((instruction) => instruction.keyword === 'USER').pop();
       if (!user) {
         const origin = chain[chain.length - 1]?.base;
-        if (origin?.kind === 'image' && /nonroot/i.test(parseImageReference(origin.reference).tag ?? '')) continue;
-        findings.push(stageFinding(ID, dockerfile, final, { message: `${stageLabel(final)} (the final stage) sets no USER, so it runs as the base image's user, root unless the image says otherwise`, key: 'no-user' }));
-        continue;
+        if (origin?.kind === 'image' && /nonroot/i.test(parseImageReference(origin.reference).tag ?? '')) return;
+        report(stageFinding(ID, dockerfile, final, { message: `${stageLabel(final)} (the final stage) sets no USER, so it runs as the base image's user, root unless the image says otherwise`, key: 'no-user' }));
+        return;
       }
       const resolved = resolveInStage(dockerfile, chain, user, user.args[0] ?? '');
       if ('unresolved' in resolved) {
-        findings.push(stageFinding(ID, dockerfile, final, { message: `USER ${user.text} in ${stageLabel(final)} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: user.line, key: 'dynamic-user', outcome: 'unknown' }));
-        continue;
+        report(stageFinding(ID, dockerfile, final, { message: `USER ${user.text} in ${stageLabel(final)} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: user.line, key: 'dynamic-user', outcome: 'unknown' }));
+        return;
       }
       const name = resolved.value.split(':')[0] ?? '';
       if (name === 'root' || /^0+$/.test(name)) {
-        findings.push(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) runs as root (USER ${user.text})`, line: user.line, key: 'root-user' }));
+        report(stageFinding(ID, dockerfile, final, { message: `the final stage (${stageLabel(final)}) runs as root (USER ${user.text})`, line: user.line, key: 'root-user' }));
       }
-    }
-    return evaluated(findings);
+    });
   },
 });

@@ -1,10 +1,18 @@
-import { notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
+import { evaluated, notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
 import { type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/dockerfiles.js';
 
 /** The outcome when no Dockerfile could be read: not applicable, or unknown when some were malformed. */
 export function withoutDockerfiles({ malformed }: DockerfilesFacts): ControlOutcome {
   if (malformed.length > 0) return unknown(`no Dockerfile could be parsed (${malformed.join(', ')}; see errors)`);
   return notApplicable('no Dockerfile or Containerfile in the repository');
+}
+
+/** Judges every parsed Dockerfile; `report` collects the findings. None parsed gives {@link withoutDockerfiles}'s outcome. */
+export function judgeEachDockerfile(set: DockerfilesFacts, judge: (dockerfile: DockerfileFacts, report: (finding: FindingInput) => void) => void): ControlOutcome {
+  if (set.dockerfiles.length === 0) return withoutDockerfiles(set);
+  const findings: FindingInput[] = [];
+  for (const dockerfile of set.dockerfiles) judge(dockerfile, (finding) => void findings.push(finding));
+  return evaluated(findings);
 }
 
 /**
