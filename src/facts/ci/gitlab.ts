@@ -92,6 +92,14 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
     job.uses.push(...templates.map((template) => ({ kind: 'template' as const, ref: template.ref, line: template.line, file: template.file })));
     jobs.push(job);
   }
+  // A pipeline made only of included templates still runs their jobs: one job stands for each template.
+  if (jobs.length === 0) {
+    for (const template of templates) {
+      const job: RawJob = { system: 'gitlab-ci', file: template.file, id: template.ref, triggers: ['push', 'pull_request'], environments: [], approval: false, commands: [], uses: [{ kind: 'template', ref: template.ref, line: template.line, file: template.file }] };
+      if (template.line !== undefined) job.line = template.line;
+      jobs.push(job);
+    }
+  }
   return jobs;
 }
 

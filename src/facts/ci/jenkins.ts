@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
+import { skippedDirectoryOf } from '../lockfiles.js';
 import type { CiTrigger, RawJob } from './model.js';
 
 const STAGE = /\bstage\s{0,4}\(\s{0,4}(?:name:\s{0,4})?['"]([^'"\n]{1,200})['"]/;
@@ -14,7 +15,10 @@ interface Stage {
 
 /** Jenkinsfiles read as text: every stage is a job, its `sh`/`bat` steps its commands. */
 export function jenkinsJobs(repo: Repository): RawJob[] {
-  const files = repo.files.map((file) => file.path).filter((file) => /^(Jenkinsfile([._-].{1,60})?|.{1,60}\.jenkinsfile)$/i.test(path.posix.basename(file)));
+  // Jenkinsfiles under test fixtures, vendored code or node_modules are not this repository's pipeline.
+  const files = repo.files
+    .map((file) => file.path)
+    .filter((file) => /^(Jenkinsfile([._-].{1,60})?|.{1,60}\.jenkinsfile)$/i.test(path.posix.basename(file)) && skippedDirectoryOf(file) === undefined);
   return files.flatMap((file) => {
     const text = repo.readText(file);
     return text === undefined ? [] : parseJenkinsfile(file, text);
