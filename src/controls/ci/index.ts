@@ -2,6 +2,7 @@ import type { Control } from '../../engine/control.js';
 import ciConfigured from './ci-configured.js';
 import ciRunsTests from './ci-runs-tests.js';
 import ciRunsLint from './ci-runs-lint.js';
+import ciRunsBuild from './ci-runs-build.js';
 import lintConfigured from './lint-configured.js';
 import testsPresent from './tests-present.js';
 import typescriptStrict from './typescript-strict.js';
@@ -15,6 +16,7 @@ export const controls: Control[] = [
   ciConfigured,
   ciRunsTests,
   ciRunsLint,
+  ciRunsBuild,
   lintConfigured,
   testsPresent,
   typescriptStrict,
