@@ -6,6 +6,7 @@ import ciRunsBuild from './ci-runs-build.js';
 import lintConfigured from './lint-configured.js';
 import testsPresent from './tests-present.js';
 import typescriptStrict from './typescript-strict.js';
+import typescriptUsed from './typescript-used.js';
 import releasesBuiltByCi from './releases-built-by-ci.js';
 import deploymentsGatedByEnvironment from './deployments-gated-by-environment.js';
 import sastInCi from './sast-in-ci.js';
@@ -20,6 +21,7 @@ export const controls: Control[] = [
   lintConfigured,
   testsPresent,
   typescriptStrict,
+  typescriptUsed,
   releasesBuiltByCi,
   deploymentsGatedByEnvironment,
   sastInCi,

@@ -545,3 +545,11 @@ export function linterLanguages(line: string): string[] {
   }
   return [...languages];
 }
+
+/** The programs a command line runs, wrappers and runners removed (`npx tsc --noEmit && eslint .` → tsc, eslint). */
+export function programsOf(line: string): string[] {
+  return simpleCommands(line).map((words) => {
+    const [raw = ''] = effectiveArgv(words);
+    return programName(raw.startsWith('@') ? raw.slice(1) : raw);
+  });
+}
