@@ -11,6 +11,7 @@ import releasesBuiltByCi from './releases-built-by-ci.js';
 import deploymentsGatedByEnvironment from './deployments-gated-by-environment.js';
 import sastInCi from './sast-in-ci.js';
 import secretScanningInCi from './secret-scanning-in-ci.js';
+import layeredSecurityTooling from './layered-security-tooling.js';
 
 /** The ci controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -26,4 +27,5 @@ export const controls: Control[] = [
   deploymentsGatedByEnvironment,
   sastInCi,
   secretScanningInCi,
+  layeredSecurityTooling,
 ];
