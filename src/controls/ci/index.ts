@@ -9,6 +9,7 @@ import typescriptStrict from './typescript-strict.js';
 import typescriptUsed from './typescript-used.js';
 import releasesBuiltByCi from './releases-built-by-ci.js';
 import deploymentsGatedByEnvironment from './deployments-gated-by-environment.js';
+import deployRequiresPassingTests from './deploy-requires-passing-tests.js';
 import sastInCi from './sast-in-ci.js';
 import secretScanningInCi from './secret-scanning-in-ci.js';
 import layeredSecurityTooling from './layered-security-tooling.js';
@@ -25,6 +26,7 @@ export const controls: Control[] = [
   typescriptUsed,
   releasesBuiltByCi,
   deploymentsGatedByEnvironment,
+  deployRequiresPassingTests,
   sastInCi,
   secretScanningInCi,
   layeredSecurityTooling,

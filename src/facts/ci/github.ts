@@ -64,6 +64,8 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
         uses: job.images.map((image) => ({ kind: 'image' as const, ref: image, line: job.line })),
       };
       if (job.name !== undefined) raw.name = job.name;
+      // `if: always()` (or failure()/cancelled()) runs the job whatever became of the jobs it needs.
+      if (job.needs.length > 0 && !/\b(always|failure|cancelled)\(\)/.test(job.condition ?? '')) raw.after = [...job.needs];
       if (job.line !== undefined) raw.line = job.line;
       if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
       // Another repository's workflow is out of sight, unless its name says all it does.

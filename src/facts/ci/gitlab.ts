@@ -56,6 +56,7 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
   load('.gitlab-ci.yml');
   const defaults = globals ? { ...globals.body, ...(isRecord(globals.body.default) ? globals.body.default : {}) } : {};
   const jobs: RawJob[] = [];
+  const order = new Map<RawJob, { stage: string; needs?: string[]; always: boolean }>();
   for (const definition of definitions.values()) {
     if (definition.name.startsWith('.')) continue;
     const resolved = resolveExtends(definition, definitions);
@@ -90,7 +91,17 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
     const imageName = isRecord(image) ? asString(image.name) : asString(image);
     if (imageName) job.uses.push({ kind: 'image', ref: imageName, line: job.line });
     job.uses.push(...templates.map((template) => ({ kind: 'template' as const, ref: template.ref, line: template.line, file: template.file })));
+    const needs = Array.isArray(body.needs) ? body.needs.flatMap((need) => (isRecord(need) ? asStringList(need.job) : asStringList(need))) : undefined;
+    order.set(job, { stage: asString(body.stage) ?? 'test', ...(needs ? { needs } : {}), always: body.when === 'always' });
     jobs.push(job);
+  }
+  const declared = globals ? asStringList(globals.body.stages) : [];
+  const stages = ['.pre', ...(declared.length ? declared : ['build', 'test', 'deploy']), '.post'];
+  for (const [job, { stage, needs, always }] of order) {
+    // `needs:` replaces stage order; `when: always` runs even after a failure.
+    if (always) continue;
+    const after = needs ?? jobs.filter((other) => stages.indexOf(order.get(other)?.stage ?? '') < stages.indexOf(stage)).map((other) => other.id);
+    if (after.length > 0) job.after = after;
   }
   // A pipeline made only of included templates still runs their jobs: one job stands for each template.
   if (jobs.length === 0) {

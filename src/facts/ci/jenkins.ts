@@ -42,6 +42,8 @@ export function parseJenkinsfile(file: string, text: string): RawJob[] {
     const stage = STAGE.exec(line);
     if (stage?.[1]) {
       const job: RawJob = { system: 'jenkins', file, id: stage[1], line: lineNumber, triggers: [...base], environments: [], approval: false, commands: [], uses: [] };
+      // A declarative pipeline stops at the first failing stage: every earlier stage gates this one.
+      if (jobs.length > 0) job.after = jobs.map((earlier) => earlier.id);
       jobs.push(job);
       stack.push({ name: stage[1], line: lineNumber, depth, job });
     }

@@ -40,6 +40,12 @@ interface JobHeader {
   environments: string[];
   /** A person must approve before it runs (CircleCI approval job, Jenkins `input`, manual trigger). */
   approval: boolean;
+  /**
+   * Ids of jobs in the same file that must succeed before this one starts: GitHub `needs`, GitLab
+   * `needs` or earlier stages, CircleCI `requires`, Azure `dependsOn` or the previous stage, earlier
+   * Jenkins stages, Bitbucket steps and Travis build stages.
+   */
+  after?: string[];
 }
 
 export interface CiJob extends JobHeader {
