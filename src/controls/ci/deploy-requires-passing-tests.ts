@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { ciFacts, type CiJob } from '../../facts/ci.js';
-import { jobAddress } from './ci-jobs.js';
+import { jobAddress, upstreamJob } from './ci-jobs.js';
 
 export default defineControl({
   meta: {
@@ -23,7 +23,7 @@ export default defineControl({
         reasons.push(`${jobAddress(job)} runs the tests before it deploys`);
         continue;
       }
-      const { gate, blind } = upstream(job, ci.jobs);
+      const { found: gate, blind } = upstreamJob(job, ci.jobs, (candidate) => candidate.kinds.includes('test'));
       if (gate) {
         reasons.push(`${jobAddress(job)} waits for ${jobAddress(gate)}`);
         continue;
@@ -68,23 +68,4 @@ function testsBeforeDeployIn(job: CiJob): boolean {
   const deploys = positions.filter((entry) => entry.deploy).map((entry) => entry.at);
   // Deployment by environment alone (no deploy step seen) is gated by tests anywhere in the job.
   return deploys.length === 0 || firstTest < Math.min(...deploys);
-}
-
-/** The first job upstream (through `after`, in the same file) that runs tests, and the unreadable jobs on the way. */
-function upstream(job: CiJob, jobs: readonly CiJob[]): { gate?: CiJob; blind: string[] } {
-  const sameFile = jobs.filter((other) => other.file === job.file && other.system === job.system);
-  const seen = new Set<string>([job.id]);
-  const queue = [...(job.after ?? [])];
-  const blind: string[] = [];
-  while (queue.length > 0) {
-    const id = queue.shift() ?? '';
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const found = sameFile.find((other) => other.id === id);
-    if (!found) continue;
-    if (found.kinds.includes('test')) return { gate: found, blind };
-    if (found.opaque.length > 0) blind.push(jobAddress(found));
-    queue.push(...(found.after ?? []));
-  }
-  return { blind };
 }
