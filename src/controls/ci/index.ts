@@ -12,6 +12,7 @@ import deploymentsGatedByEnvironment from './deployments-gated-by-environment.js
 import deployRequiresPassingTests from './deploy-requires-passing-tests.js';
 import sastInCi from './sast-in-ci.js';
 import secretScanningInCi from './secret-scanning-in-ci.js';
+import ciVerifiesCommitSignatures from './ci-verifies-commit-signatures.js';
 import layeredSecurityTooling from './layered-security-tooling.js';
 
 /** The ci controls; one file each, registered here. */
@@ -29,5 +30,6 @@ export const controls: Control[] = [
   deployRequiresPassingTests,
   sastInCi,
   secretScanningInCi,
+  ciVerifiesCommitSignatures,
   layeredSecurityTooling,
 ];
