@@ -33,6 +33,8 @@ describe('classifyCommand', () => {
     ['docker run -t ghcr.io/zaproxy/zaproxy:stable zap-baseline.py -t https://x', ['dast']],
     ['nuclei -u https://x', ['dast']],
     ['node bin/tenet.js scan .', ['iac-scan', 'secret-scan', 'vulnerability-scan']],
+    ['npx tenet scan . --online --only no-secrets-in-tree,dependencies-free-of-known-vulnerabilities', ['secret-scan', 'vulnerability-scan']],
+    ['npx tenet controls', []],
     ['python -m pytest -q', ['test']],
     ['poetry run pytest', ['test']],
     ['python3 -m unittest discover', ['test']],

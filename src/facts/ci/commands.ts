@@ -178,13 +178,13 @@ const LINT_PROGRAMS = new Set([
   'detekt', 'checkstyle', 'pycodestyle', 'pyflakes', 'pydocstyle', 'tslint', 'clippy-driver',
 ]);
 const SAST_PROGRAMS = new Set(['semgrep', 'bandit', 'gosec', 'brakeman', 'codeql', 'sonar-scanner', 'njsscan', 'horusec', 'opengrep', 'bearer']);
-const SECRET_PROGRAMS = new Set(['gitleaks', 'trufflehog', 'detect-secrets', 'detect-secrets-hook', 'ggshield', 'secretlint', 'talisman', 'git-secrets', 'noseyparker', 'kingfisher', 'tenet']);
+const SECRET_PROGRAMS = new Set(['gitleaks', 'trufflehog', 'detect-secrets', 'detect-secrets-hook', 'ggshield', 'secretlint', 'talisman', 'git-secrets', 'noseyparker', 'kingfisher']);
 const VULN_PROGRAMS = new Set([
   'osv-scanner', 'pip-audit', 'govulncheck', 'bundler-audit', 'bundle-audit', 'dependency-check', 'dependency-check.sh', 'audit-ci', 'better-npm-audit',
-  'retire', 'tenet', 'cargo-audit', 'cargo-deny', 'nexus-iq-cli', 'synopsys-detect', 'detect.sh', 'blackduck', 'whitesource', 'wss-unified-agent',
+  'retire', 'cargo-audit', 'cargo-deny', 'nexus-iq-cli', 'synopsys-detect', 'detect.sh', 'blackduck', 'whitesource', 'wss-unified-agent',
 ]);
 /** Infrastructure-as-code misconfiguration scanners (tenet checks Terraform, Kubernetes and Dockerfiles too). */
-const IAC_PROGRAMS = new Set(['checkov', 'tfsec', 'kics', 'terrascan', 'tenet']);
+const IAC_PROGRAMS = new Set(['checkov', 'tfsec', 'kics', 'terrascan']);
 /** Dynamic scanners that attack a running application. */
 const DAST_PROGRAMS = new Set(['nuclei', 'zaproxy', 'zap2docker-stable', 'zap2docker-weekly', 'zap-baseline.py', 'zap-full-scan.py', 'zap-api-scan.py', 'zap.sh', 'owasp-zap']);
 /** Bundlers whose every run is a build. */
@@ -242,7 +242,7 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'deno':
       if (has('--test') || sub === 'test' || TEST_SCRIPT_PATH.test(sub)) add(kinds, 'test');
       // `node bin/tenet.js scan`: tenet run from its own checkout or a vendored copy.
-      if (/(^|\/)tenet(\.js)?$/.test(sub) && args.includes('scan')) add(kinds, 'vulnerability-scan', 'secret-scan', 'iac-scan');
+      if (/(^|\/)tenet(\.js)?$/.test(sub) && args.includes('scan')) add(kinds, ...tenetKinds(args));
       if (program.startsWith('python') && sub === 'setup.py' && args.includes('test')) add(kinds, 'test');
       if (program === 'deno' && sub === 'lint') add(kinds, 'lint');
       break;
@@ -276,6 +276,9 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'java':
       // Scanners shipped as jars: `java -jar wss-unified-agent.jar`, `java -jar nexus-iq-cli.jar`.
       if (args.some((arg) => /(wss-unified-agent|nexus-iq-cli|synopsys-detect|dependency-check)[^/\s]{0,60}\.jar$/.test(arg))) add(kinds, 'vulnerability-scan');
+      break;
+    case 'tenet':
+      if (sub === 'scan') add(kinds, ...tenetKinds(args));
       break;
     case 'composer':
       if (sub === 'audit') add(kinds, 'vulnerability-scan');
@@ -419,6 +422,18 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
       else if (/^\.{0,2}\/?[\w.-]{1,100}\/[^\s:]{1,300}$/.test(raw) || /\.(sh|bash)$/.test(raw)) references.push({ kind: 'script-file', path: raw });
   }
   if (program === 'lerna' && sub === 'run' && args[1]) references.push({ kind: 'package-script', name: args[1], fanOut: true });
+}
+
+/** What a `tenet scan` covers: everything, or only the kinds its `--only` control ids name. */
+function tenetKinds(args: readonly string[]): CommandKind[] {
+  const index = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (index === -1) return ['vulnerability-scan', 'secret-scan', 'iac-scan'];
+  const ids = (args[index]?.includes('=') ? args[index]?.split('=')[1] : args[index + 1]) ?? '';
+  const kinds: CommandKind[] = [];
+  if (/secret/.test(ids)) kinds.push('secret-scan');
+  if (/vulnerab|osv|advisor/.test(ids)) kinds.push('vulnerability-scan');
+  if (/terraform|kubernetes|k8s|dockerfile|container|helm|iac|cloud|bucket|encrypt/.test(ids)) kinds.push('iac-scan');
+  return kinds;
 }
 
 /** `trivy config` checks IaC, `trivy image` an image, `trivy fs|repo|sbom` dependencies; bare `trivy <image>` is the old image syntax. */
