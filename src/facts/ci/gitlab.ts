@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
 import type { YamlDocument } from '../../parsers/yaml.js';
 import { asString, asStringList, isRecord, keyLine } from './shapes.js';
-import { commandsOfScript, type CiTrigger, type OpaqueConfig, type RawJob } from './model.js';
+import { anchored, commandsOfScript, type CiTrigger, type OpaqueConfig, type RawJob } from './model.js';
 
 const RESERVED = new Set(['image', 'services', 'stages', 'types', 'before_script', 'after_script', 'variables', 'cache', 'include', 'workflow', 'default', 'spec']);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'] as const;
@@ -82,10 +82,10 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
       if (!origin?.source || value === undefined) continue;
       const { at, source } = origin;
       const valueLine = source.document.lineOf(at);
-      asStringList(value).forEach((script, index) => {
-        const scriptLine = source.document.lineOf([...at, index]) ?? valueLine;
-        job.commands.push(...commandsOfScript(source.lines, scriptLine, script, source.file));
-      });
+      for (const [itemAt, script] of scriptItems(at, value)) {
+        const scriptLine = source.document.lineOf(itemAt) ?? valueLine;
+        job.commands.push(...anchored(commandsOfScript(source.lines, scriptLine, script, source.file), scriptLine));
+      }
     }
     const image = body.image ?? defaults.image;
     const imageName = isRecord(image) ? asString(image.name) : asString(image);
@@ -112,6 +112,13 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
     }
   }
   return jobs;
+}
+
+/** Script entries with their paths: a string, or a list of strings and nested lists (YAML aliases of shared lists). */
+function scriptItems(at: (string | number)[], value: unknown): [(string | number)[], string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => scriptItems([...at, index], item));
 }
 
 /** Where a job's inherited `before_script`/`after_script` is written: under `default:` or at the top. */
