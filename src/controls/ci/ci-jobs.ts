@@ -54,6 +54,10 @@ export function upstreamJob(job: CiJob, jobs: readonly CiJob[], matches: (candid
     const candidate = sameFile.find((other) => other.id === id);
     if (!candidate) continue;
     if (matches(candidate)) return { found: candidate, blind };
+    // A job that calls a reusable workflow of this repository runs that workflow's jobs.
+    const called = candidate.uses.filter((use) => use.kind === 'action' && /^\.\/.{1,200}\.ya?ml$/.test(use.ref)).map((use) => use.ref.slice(2));
+    const inside = jobs.find((other) => called.includes(other.file) && matches(other));
+    if (inside) return { found: inside, blind };
     if (candidate.opaque.length > 0) blind.push(jobAddress(candidate));
     queue.push(...(candidate.after ?? []));
   }

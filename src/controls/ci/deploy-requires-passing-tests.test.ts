@@ -19,6 +19,11 @@ testControl(control, {
       name: 'CircleCI deploy requires test',
       files: { ...PKG, '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    docker: [{image: node:22}]\n    steps: [checkout, {run: npm test}]\n  deploy:\n    docker: [{image: node:22}]\n    steps: [checkout, {run: "kubectl apply -f k8s/"}]\nworkflows:\n  main:\n    jobs:\n      - test\n      - deploy:\n          requires: [test]\n' },
     },
+    {
+      name: 'deploy needs a job that calls this repository\'s test workflow',
+      files: { ...PKG, '.github/workflows/test.yml': `on: workflow_call\njobs:\n${job('unit', 'npm test')}`, '.github/workflows/cd.yml': `on: push\njobs:\n  checks:\n    uses: ./.github/workflows/test.yml\n${job('deploy', DEPLOY, '    needs: checks\n')}` },
+      reason: /waits for \.github\/workflows\/test\.yml#unit/,
+    },
     { name: 'tests in the deploy job before the deploy step', files: { ...PKG, '.github/workflows/cd.yml': 'on: push\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n      - run: kubectl apply -f k8s/\n' } },
   ],
   fail: [
