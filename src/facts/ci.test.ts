@@ -13,6 +13,22 @@ const job = (facts: CiFacts, id: string): CiJob => {
 };
 
 describe('ci facts', () => {
+  it('records the jobs each job waits for: Azure stages and dependsOn, Jenkins stages, Bitbucket steps, GitLab stages and needs', async () => {
+    const facts = await collect({
+      'azure-pipelines.yml': 'stages:\n  - stage: Test\n    jobs:\n      - job: unit\n        steps:\n          - script: npm test\n  - stage: Ship\n    jobs:\n      - job: pack\n        steps:\n          - script: npm pack\n      - deployment: prod\n        dependsOn: pack\n        environment: production\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - script: kubectl apply -f k8s\n',
+      Jenkinsfile: "pipeline {\n  stages {\n    stage('Test') { steps { sh 'npm test' } }\n    stage('Deploy') { steps { sh 'kubectl apply -f k8s' } }\n  }\n}\n",
+      'bitbucket-pipelines.yml': 'pipelines:\n  default:\n    - step:\n        name: test\n        script: [npm test]\n    - step:\n        name: ship\n        script: [kubectl apply -f k8s]\n',
+      '.gitlab-ci.yml': 'stages: [build, test, deploy]\ncompile:\n  stage: build\n  script: make\nunit:\n  stage: test\n  script: npm test\nprod:\n  stage: deploy\n  needs: [compile]\n  script: kubectl apply -f k8s\nstaging:\n  stage: deploy\n  script: kubectl apply -f k8s\n',
+    });
+    const after = (system: string, id: string): string[] | undefined => facts.jobs.find((entry) => entry.system === system && entry.id === id)?.after;
+    assert.deepEqual(after('azure-pipelines', 'unit'), undefined);
+    assert.deepEqual(after('azure-pipelines', 'prod'), ['unit', 'pack']);
+    assert.deepEqual(after('jenkins', 'Deploy'), ['Test']);
+    assert.deepEqual(after('bitbucket-pipelines', 'ship'), ['test']);
+    assert.deepEqual(after('gitlab-ci', 'prod'), ['compile']);
+    assert.deepEqual(after('gitlab-ci', 'staging'), ['compile', 'unit']);
+  });
+
   it('GitHub Actions: triggers, environments, follows npm scripts, local composite actions and script files', async () => {
     const facts = await collect({
       '.github/workflows/ci.yml': 'on:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  test:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/setup\n      - run: |\n          npm ci\n          npm test\n      - run: bash .ci/run\n  deploy:\n    environment: production\n    runs-on: x\n    steps:\n      - run: kubectl apply -f k8s\n',

@@ -69,7 +69,12 @@ export const ciFacts = defineCollector<CiFacts>({
 
 function normaliseJob(raw: RawJob, resolver: ScriptResolver): CiJob {
   const directory = raw.workingDirectory ? path.posix.normalize(raw.workingDirectory.replace(/^\.\//, '')) : '.';
-  const commands = raw.commands.flatMap((command) => resolver.expand(command.text, command.file ?? raw.file, command.line, directory));
+  const commands = raw.commands.flatMap((command) => {
+    const [written, ...reached] = resolver.expand(command.text, command.file ?? raw.file, command.line, directory);
+    if (written && command.step !== undefined) written.step = command.step;
+    if (written && command.anchorLine !== undefined) written.anchorLine = command.anchorLine;
+    return written ? [written, ...reached] : reached;
+  });
   const uses = raw.uses.map((use) => {
     const entry: CiJob['uses'][number] = { kind: use.kind, ref: use.ref, file: use.file ?? raw.file, kinds: classifyUse(use.kind, use.ref, use.with) };
     if (use.line !== undefined) entry.line = use.line;

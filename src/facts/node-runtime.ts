@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import { isRecord } from '../parsers/lockfiles/common.js';
-import { ciConfigTextFacts } from './ci-config-text.js';
+import { ciFacts } from './ci.js';
 import { skippedDirectoryOf } from './lockfiles.js';
 
 export interface NodeRuntimeDeclaration {
@@ -53,7 +53,12 @@ export const nodeRuntimeFacts = defineCollector<NodeRuntimeDeclaration[]>({
         });
       }
     }
-    for (const ci of await facts(ciConfigTextFacts)) declarations.push(...ciDeclarations(ci.file, ci.lines));
+    // Versions are settings, not commands, so the CI files the CI parser found are read here as lines.
+    const ciFiles = new Set((await facts(ciFacts)).systems.flatMap((system) => system.files));
+    for (const file of ciFiles) {
+      const text = skippedDirectoryOf(file) === undefined ? repo.readText(file) : undefined;
+      if (text !== undefined) declarations.push(...ciDeclarations(file, text.split('\n')));
+    }
     return declarations;
   },
 });

@@ -44,9 +44,9 @@ const MANIFESTS: Record<string, Language> = {
   'Cargo.toml': 'rust', 'pom.xml': 'java', 'build.gradle': 'java', 'build.gradle.kts': 'java', 'Gemfile': 'ruby',
 };
 /** Vendored, generated and fixture trees are not the project's own code. */
-const NOT_OWN_CODE = /(^|\/)(node_modules|vendor|third_party|dist|build|target|out|coverage|\.venv|venv|fixtures|testdata|__snapshots__)\//;
+export const NOT_OWN_CODE = /(^|\/)(node_modules|vendor|third_party|dist|build|target|out|coverage|\.venv|venv|fixtures|testdata|__snapshots__)\//;
 /** Tool configuration written in JavaScript does not make a project a JavaScript project. */
-const CONFIG_SCRIPT = /(^|\/)([^/]{1,80}\.config\.[cm]?[jt]s|\.[a-z]{1,40}rc\.[cm]?js|Gruntfile\.js|gulpfile\.js)$/;
+export const CONFIG_SCRIPT = /(^|\/)([^/]{1,80}\.config\.[cm]?[jt]s|\.[a-z]{1,40}rc\.[cm]?js|Gruntfile\.js|gulpfile\.js)$/;
 
 const TEST_FILE: { language: Language; pattern: RegExp }[] = [
   { language: 'javascript', pattern: /(\.(test|spec)\.[cm]?[jt]sx?$)|(^|\/)(__tests__|tests?)\/[^ ]{0,300}\.[cm]?[jt]sx?$/ },

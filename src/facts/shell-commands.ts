@@ -2,14 +2,14 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import type { Repository } from '../repo/repository.js';
+import { ciFacts, type CiFacts, type CiSystem } from './ci.js';
 import { dockerfileFacts } from './dockerfiles.js';
 import { inlineWaiver } from './inline-waivers.js';
 
-/**
- * Where a piece of shell (or package-manager configuration) was read from. `workflow` and
- * `gitlab-ci` are read here as text, in this one place; a full CI parser can replace `ciBlocks`.
- */
-export type CommandOrigin = 'dockerfile' | 'script' | 'makefile' | 'workflow' | 'gitlab-ci' | 'config';
+/** Where a piece of shell (or package-manager configuration) was read from; CI commands come from the CI parser. */
+export type CommandOrigin = 'dockerfile' | 'script' | 'makefile' | 'workflow' | 'gitlab-ci' | 'ci' | 'config';
+
+const CI_ORIGIN: Partial<Record<CiSystem, CommandOrigin>> = { 'github-actions': 'workflow', 'gitlab-ci': 'gitlab-ci' };
 
 /** A run of shell lines (a RUN instruction, a script, a CI step) or a configuration file, with file lines. */
 export interface CommandBlock {
@@ -36,16 +36,13 @@ export interface ShellCommandFacts {
 
 const SCRIPT = /\.(?:sh|bash)$/i;
 const MAKEFILE = /^(?:GNUmakefile|makefile|Makefile)$|\.mk$/;
-const WORKFLOW = /^\.github\/workflows\/[^/]{1,200}\.ya?ml$/;
 const PACKAGE_CONFIG = /^(?:\.npmrc|\.yarnrc|\.yarnrc\.yml|pip\.conf|pip\.ini|sources\.list|apt\.conf)$|\.(?:repo|list|sources)$/;
 const APT_CONF_D = /(?:^|\/)apt\.conf\.d\/[^/]{1,200}$/;
-const GITLAB_KEYWORDS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages']);
-const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 
 /** Shell text from Dockerfile RUN/ENV, *.sh, Makefile recipes, CI steps, and package-manager configuration files. */
 export const shellCommandFacts = defineCollector<ShellCommandFacts>({
   id: 'shell-commands',
-  description: 'Shell commands from Dockerfile RUN/ENV, shell scripts, Makefile recipes, GitHub Actions run steps and GitLab CI scripts, and package-manager configuration files, as text with lines',
+  description: 'Shell commands from Dockerfile RUN/ENV, shell scripts, Makefile recipes, the commands CI jobs run, and package-manager configuration files, as text with lines',
   async collect({ repo, facts }) {
     const blocks: CommandBlock[] = [];
     const docker = await facts(dockerfileFacts);
@@ -72,7 +69,7 @@ export const shellCommandFacts = defineCollector<ShellCommandFacts>({
       const lines = text.split(/\r?\n/).map((line) => (kind === 'makefile' && !line.startsWith('\t') ? '' : line));
       blocks.push(block(kind, entry.path, text, lines, 1, 1));
     }
-    blocks.push(...ciBlocks(repo));
+    blocks.push(...ciBlocks(repo, await facts(ciFacts)));
     return { blocks, unreadDockerfiles: docker.malformed };
   },
 });
@@ -83,59 +80,24 @@ function isPackageConfig(file: string): boolean {
   return true;
 }
 
-/** The one place that reads CI configuration as text; switch to the CI parser's facts once it is merged. */
-function ciBlocks(repo: Repository): CommandBlock[] {
+/** Commands written in CI files (not the scripts they call, which are read as files above), one block each. */
+function ciBlocks(repo: Repository, ci: CiFacts): CommandBlock[] {
   const blocks: CommandBlock[] = [];
-  for (const entry of repo.files) {
-    if (!WORKFLOW.test(entry.path)) continue;
-    const document = repo.yaml(entry.path)?.[0];
-    const text = repo.readText(entry.path);
-    const jobs = document && isRecord(document.value) ? document.value.jobs : undefined;
-    if (!document || text === undefined || !isRecord(jobs)) continue;
-    const lines = text.split(/\r?\n/);
-    for (const [job, definition] of Object.entries(jobs)) {
-      const steps = isRecord(definition) ? definition.steps : undefined;
-      if (!Array.isArray(steps)) continue;
-      steps.forEach((step, index) => {
-        if (!isRecord(step) || typeof step.run !== 'string') return;
-        const keyLine = document.lineOf(['jobs', job, 'steps', index, 'run']) ?? 1;
-        blocks.push(yamlScalarBlock('workflow', entry.path, text, lines, step.run, keyLine, `${entry.path}#${job}/${index}`));
-      });
-    }
-  }
-  const gitlab = '.gitlab-ci.yml';
-  const document = repo.has(gitlab) ? repo.yaml(gitlab)?.[0] : undefined;
-  const text = document ? repo.readText(gitlab) : undefined;
-  if (document && text !== undefined && isRecord(document.value)) {
-    const lines = text.split(/\r?\n/);
-    for (const [job, definition] of Object.entries(document.value)) {
-      const global = job === 'before_script' || job === 'after_script';
-      if (!global && (!isRecord(definition) || (GITLAB_KEYWORDS.has(job) && job !== 'default'))) continue;
-      const scripts: [string[], unknown][] = global ? [[[job], definition]] : SCRIPT_KEYS.map((key) => [[job, key], isRecord(definition) ? definition[key] : undefined]);
-      for (const [keyPath, value] of scripts) {
-        for (const [itemPath, command] of scriptItems(keyPath, value)) {
-          const keyLine = document.lineOf(itemPath) ?? document.lineOf(keyPath) ?? 1;
-          blocks.push(yamlScalarBlock('gitlab-ci', gitlab, text, lines, command, keyLine, `${gitlab}#${job}`));
-        }
-      }
+  const seen = new Set<string>();
+  for (const job of ci.jobs) {
+    for (const command of job.commands) {
+      if (command.via !== undefined || command.line === undefined) continue;
+      // A GitLab default `before_script` is in every job; one block is enough.
+      const key = `${command.file}:${command.line}:${command.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const source = repo.readText(command.file);
+      if (source === undefined) continue;
+      const resource = command.step !== undefined && command.file === job.file ? `${job.file}#${job.id}/${command.step}` : `${job.file}#${job.id}`;
+      blocks.push(block(CI_ORIGIN[job.system] ?? 'ci', command.file, source, [command.text], command.line, command.anchorLine ?? command.line, resource));
     }
   }
   return blocks;
-}
-
-/** GitLab script entries: a string, or a list of strings and nested lists (from YAML anchors). */
-function scriptItems(keyPath: (string | number)[], value: unknown): [(string | number)[], string][] {
-  if (typeof value === 'string') return [[keyPath, value]];
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => scriptItems([...keyPath, index], item));
-}
-
-/** A YAML string value; a literal block (`|`) keeps its lines, other styles are placed at their key. */
-function yamlScalarBlock(origin: CommandOrigin, file: string, text: string, fileLines: readonly string[], value: string, keyLine: number, resource: string): CommandBlock {
-  const literal = /\|[-+0-9]{0,3}[ \t]*(?:#.*)?$/.test(fileLines[keyLine - 1] ?? '');
-  const valueLines = value.split('\n');
-  if (literal) return block(origin, file, text, valueLines, keyLine + 1, keyLine, resource);
-  return block(origin, file, text, [valueLines.join(' ')], keyLine, keyLine, resource);
 }
 
 function block(origin: CommandOrigin, file: string, source: string, lines: readonly string[], firstLine: number, anchorLine: number, resource?: string): CommandBlock {
@@ -172,8 +134,4 @@ function block(origin: CommandOrigin, file: string, source: string, lines: reado
   };
   if (resource !== undefined) result.resource = resource;
   return result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

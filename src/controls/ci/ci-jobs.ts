@@ -37,3 +37,29 @@ export function blindSpots(ci: CiFacts): string | undefined {
 export function noCiFinding(what: string): FindingInput {
   return { message: `no CI configuration found, so nothing ${what} (looked for GitHub Actions, GitLab CI, CircleCI, Travis, Jenkinsfile, Azure Pipelines, Bitbucket Pipelines)`, key: 'no-ci' };
 }
+
+/**
+ * The first job upstream of `job` (through `after`, within its file) that satisfies `matches`, and
+ * the unreadable jobs passed on the way, which may hide what they run.
+ */
+export function upstreamJob(job: CiJob, jobs: readonly CiJob[], matches: (candidate: CiJob) => boolean): { found?: CiJob; blind: string[] } {
+  const sameFile = jobs.filter((other) => other.file === job.file && other.system === job.system);
+  const seen = new Set<string>([job.id]);
+  const queue = [...(job.after ?? [])];
+  const blind: string[] = [];
+  while (queue.length > 0) {
+    const id = queue.shift() ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const candidate = sameFile.find((other) => other.id === id);
+    if (!candidate) continue;
+    if (matches(candidate)) return { found: candidate, blind };
+    // A job that calls a reusable workflow of this repository runs that workflow's jobs.
+    const called = candidate.uses.filter((use) => use.kind === 'action' && /^\.\/.{1,200}\.ya?ml$/.test(use.ref)).map((use) => use.ref.slice(2));
+    const inside = jobs.find((other) => called.includes(other.file) && matches(other));
+    if (inside) return { found: inside, blind };
+    if (candidate.opaque.length > 0) blind.push(jobAddress(candidate));
+    queue.push(...(candidate.after ?? []));
+  }
+  return { blind };
+}

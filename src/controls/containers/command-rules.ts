@@ -20,6 +20,7 @@ const ORIGIN: Record<CommandBlock['origin'], string> = {
   makefile: 'Makefile recipe',
   workflow: 'workflow step',
   'gitlab-ci': 'GitLab CI script',
+  ci: 'CI script',
   config: 'configuration',
 };
 

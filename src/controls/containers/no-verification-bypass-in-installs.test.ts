@@ -16,9 +16,16 @@ testControl(control, {
     { name: 'npm and yarn settings', files: { '.npmrc': 'strict-ssl=false\n', '.yarnrc.yml': 'enableStrictSsl: false\nchecksumBehavior: ignore\n' }, findings: 3 },
     { name: 'Go checksum database off in a Dockerfile ENV', files: { Dockerfile: 'FROM golang:1.22\nENV GOSUMDB=off GOFLAGS=-insecure\n' }, findings: [{ line: 2, message: 'GOSUMDB=off' }, { line: 2, message: 'GOINSECURE' }] },
     { name: 'curl -k and wget --no-check-certificate in CI', files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -fsSLk https://x.example/a -o a\n          wget --no-check-certificate https://x.example/b\n' }, findings: [{ line: 7, resource: '.github/workflows/ci.yml#a/0', message: 'curl' }, { line: 8, message: 'wget' }] },
-    { name: 'GitLab before_script with pip.conf trusted-host', files: { '.gitlab-ci.yml': 'before_script:\n  - npm config set strict-ssl false\n', 'pip.conf': '[global]\ntrusted-host = pypi.internal\n' }, findings: 2 },
+    { name: 'curl -k in a Travis script', files: { '.travis.yml': 'language: python\nscript:\n  - curl -k https://x.example/i -o i\n' }, findings: [{ line: 3, message: 'CI script', resource: '.travis.yml#build' }] },
+    { name: 'GitLab before_script with pip.conf trusted-host', files: { '.gitlab-ci.yml': 'before_script:\n  - npm config set strict-ssl false\ntest:\n  script: npm test\n', 'pip.conf': '[global]\ntrusted-host = pypi.internal\n' }, findings: 2 },
   ],
-  deviated: [{ name: 'waived on the line', files: { 'fetch.sh': 'curl -k https://10.0.0.1/health # tenet:ignore no-verification-bypass-in-installs self-signed health endpoint, no install\n' } }],
+  deviated: [
+    {
+      name: 'waived above a workflow run block',
+      files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      # tenet:ignore no-verification-bypass-in-installs lab host with a self-signed certificate, nothing installed\n      - run: |\n          echo start\n          curl -k https://10.0.0.1/health\n' },
+    },
+    { name: 'waived on the line', files: { 'fetch.sh': 'curl -k https://10.0.0.1/health # tenet:ignore no-verification-bypass-in-installs self-signed health endpoint, no install\n' } },
+  ],
   notApplicable: [{ name: 'nothing that installs', files: { 'README.md': '# hi\n' } }],
   unknown: [{ name: 'only a malformed Dockerfile', files: { Dockerfile: 'RUN apt-get install --allow-unauthenticated x\n' } }],
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
 import type { YamlDocument } from '../../parsers/yaml.js';
-import { asString, isRecord } from './shapes.js';
+import { asString, asStringList, isRecord } from './shapes.js';
 import { commandsOfScript, type CiTrigger, type RawJob } from './model.js';
 
 const SCRIPT_STEPS = ['script', 'bash', 'pwsh', 'powershell'];
@@ -40,7 +40,7 @@ export function azureJobs(repo: Repository): RawJob[] {
     const root = source.document.value as Record<string, unknown>;
     if (!('steps' in root || 'jobs' in root || 'stages' in root || 'extends' in root)) continue;
     const triggers = triggersOf(root);
-    const addJob = (body: Record<string, unknown>, at: (string | number)[], fallbackId: string): void => {
+    const addJob = (body: Record<string, unknown>, at: (string | number)[], fallbackId: string): RawJob => {
       const id = asString(body.deployment) ?? asString(body.job) ?? fallbackId;
       const job: RawJob = { system: 'azure-pipelines', file, id, triggers, environments: [], approval: false, commands: [], uses: [] };
       const line = at.length ? source.document.lineOf(at) : 1;
@@ -54,14 +54,30 @@ export function azureJobs(repo: Repository): RawJob[] {
       const container = isRecord(body.container) ? asString(body.container.image) : asString(body.container);
       if (container) job.uses.push({ kind: 'image', ref: container, line: job.line });
       collectSteps(source, body, at, job, 0);
+      const dependsOn = asStringList(body.dependsOn);
+      if (dependsOn.length > 0) job.after = dependsOn;
       jobs.push(job);
+      return job;
     };
     if (Array.isArray(root.stages)) {
+      // A stage waits for the stage before it unless `dependsOn` says otherwise.
+      const stageJobs = new Map<string, string[]>();
+      let previous: string | undefined;
       root.stages.forEach((stage, stageIndex) => {
         if (!isRecord(stage) || !Array.isArray(stage.jobs)) return;
+        const name = asString(stage.stage) ?? `stage${stageIndex}`;
+        const dependsOn = 'dependsOn' in stage ? asStringList(stage.dependsOn) : previous === undefined ? [] : [previous];
+        const earlier = dependsOn.flatMap((dependency) => stageJobs.get(dependency) ?? []);
+        const ids: string[] = [];
         stage.jobs.forEach((job, jobIndex) => {
-          if (isRecord(job)) addJob(job, ['stages', stageIndex, 'jobs', jobIndex], `${asString(stage.stage) ?? `stage${stageIndex}`}.job${jobIndex}`);
+          if (!isRecord(job)) return;
+          const added = addJob(job, ['stages', stageIndex, 'jobs', jobIndex], `${name}.job${jobIndex}`);
+          ids.push(added.id);
+          const after = [...earlier, ...(added.after ?? [])];
+          if (after.length > 0) added.after = after;
         });
+        stageJobs.set(name, ids);
+        previous = name;
       });
     } else if (Array.isArray(root.jobs)) {
       root.jobs.forEach((job, jobIndex) => {

@@ -33,10 +33,20 @@ export function bitbucketJobs(repo: Repository): RawJob[] {
   if (image) context.defaultImage = image;
   for (const [section, value] of entriesOf(root.pipelines)) {
     const triggers = SECTIONS[section] ?? ['other'];
-    if (section === 'default') collectItems(context, value, ['pipelines', 'default'], 'default', triggers, undefined);
-    else for (const [pattern, items] of entriesOf(value)) collectItems(context, items, ['pipelines', section, pattern], `${section}.${pattern}`, triggers, undefined);
+    if (section === 'default') pipeline(context, () => collectItems(context, value, ['pipelines', 'default'], 'default', triggers, undefined));
+    else for (const [pattern, items] of entriesOf(value)) pipeline(context, () => collectItems(context, items, ['pipelines', section, pattern], `${section}.${pattern}`, triggers, undefined));
   }
   return context.jobs;
+}
+
+/** Steps of one pipeline run in order and stop at the first failure: each waits for the ones before. */
+function pipeline(context: Context, collect: () => void): void {
+  const start = context.jobs.length;
+  collect();
+  const steps = context.jobs.slice(start);
+  steps.forEach((step, index) => {
+    if (index > 0) step.after = steps.slice(0, index).map((earlier) => earlier.id);
+  });
 }
 
 function collectItems(context: Context, items: unknown, at: (string | number)[], prefix: string, triggers: CiTrigger[], deployment: string | undefined): void {

@@ -41,7 +41,10 @@ export function circleciJobs(repo: Repository): RawJob[] {
       const triggers: CiTrigger[] = scheduled ? ['schedule'] : triggersOf(entry.options.filters);
       const approval = asStringList(entry.options.requires).some((name) => approvals.has(name));
       const contexts = asStringList(entry.options.context);
-      jobs.push(jobOf(context, file, entry.job, asString(entry.options.name) ?? entry.job, triggers, contexts, approval, orbUses));
+      const job = jobOf(context, file, entry.job, asString(entry.options.name) ?? entry.job, triggers, contexts, approval, orbUses);
+      const requires = asStringList(entry.options.requires).filter((name) => !approvals.has(name));
+      if (requires.length > 0) job.after = requires;
+      jobs.push(job);
     }
   }
   return jobs;

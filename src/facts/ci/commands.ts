@@ -3,7 +3,7 @@
  * security scanners, publishing and deployment, for the common tools of each ecosystem.
  */
 
-export const COMMAND_KINDS = ['test', 'lint', 'sast', 'secret-scan', 'vulnerability-scan', 'publish', 'deploy'] as const;
+export const COMMAND_KINDS = ['build', 'test', 'lint', 'sast', 'secret-scan', 'vulnerability-scan', 'iac-scan', 'container-scan', 'dast', 'publish', 'deploy'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
 
 /** A script another command points at: a package.json script, a Makefile target or a script file. */
@@ -178,8 +178,19 @@ const LINT_PROGRAMS = new Set([
   'detekt', 'checkstyle', 'pycodestyle', 'pyflakes', 'pydocstyle', 'tslint', 'clippy-driver',
 ]);
 const SAST_PROGRAMS = new Set(['semgrep', 'bandit', 'gosec', 'brakeman', 'codeql', 'sonar-scanner', 'njsscan', 'horusec', 'opengrep', 'bearer']);
-const SECRET_PROGRAMS = new Set(['gitleaks', 'trufflehog', 'detect-secrets', 'detect-secrets-hook', 'ggshield', 'secretlint', 'talisman', 'git-secrets', 'noseyparker', 'kingfisher', 'tenet']);
-const VULN_PROGRAMS = new Set(['osv-scanner', 'grype', 'pip-audit', 'govulncheck', 'bundler-audit', 'bundle-audit', 'dependency-check', 'dependency-check.sh', 'audit-ci', 'better-npm-audit', 'retire', 'tenet']);
+const SECRET_PROGRAMS = new Set(['gitleaks', 'trufflehog', 'detect-secrets', 'detect-secrets-hook', 'ggshield', 'secretlint', 'talisman', 'git-secrets', 'noseyparker', 'kingfisher']);
+const VULN_PROGRAMS = new Set([
+  'osv-scanner', 'pip-audit', 'govulncheck', 'bundler-audit', 'bundle-audit', 'dependency-check', 'dependency-check.sh', 'audit-ci', 'better-npm-audit',
+  'retire', 'cargo-audit', 'cargo-deny', 'nexus-iq-cli', 'synopsys-detect', 'detect.sh', 'blackduck', 'whitesource', 'wss-unified-agent',
+]);
+/** Infrastructure-as-code misconfiguration scanners (tenet checks Terraform, Kubernetes and Dockerfiles too). */
+const IAC_PROGRAMS = new Set(['checkov', 'tfsec', 'kics', 'terrascan']);
+/** Dynamic scanners that attack a running application. */
+const DAST_PROGRAMS = new Set(['nuclei', 'zaproxy', 'zap2docker-stable', 'zap2docker-weekly', 'zap-baseline.py', 'zap-full-scan.py', 'zap-api-scan.py', 'zap.sh', 'owasp-zap']);
+/** Bundlers whose every run is a build. */
+const BUILD_PROGRAMS = new Set(['webpack', 'rollup', 'esbuild', 'tsup', 'msbuild']);
+/** Tools that build with a `build` verb and serve or do other things without it. */
+const BUILD_VERB_PROGRAMS = new Set(['vite', 'next', 'nuxt', 'ng', 'parcel', 'bazel', 'bazelisk', 'buildah', 'dotnet', 'swift']);
 const PUBLISH_PROGRAMS = new Set(['goreleaser', 'semantic-release', 'jreleaser', 'release-it', 'np']);
 const DEPLOY_PROGRAMS = new Set(['ansible-playbook', 'kamal', 'cap', 'argocd', 'skaffold', 'flyctl', 'fly', 'netlify', 'vercel', 'firebase', 'serverless', 'sls', 'eb', 'wrangler', 'pulumi', 'cdk', 'heroku', 'helmfile']);
 
@@ -218,6 +229,9 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
   if (SAST_PROGRAMS.has(program)) add(kinds, 'sast');
   if (SECRET_PROGRAMS.has(program)) add(kinds, 'secret-scan');
   if (VULN_PROGRAMS.has(program)) add(kinds, 'vulnerability-scan');
+  if (IAC_PROGRAMS.has(program)) add(kinds, 'iac-scan');
+  if (DAST_PROGRAMS.has(program)) add(kinds, 'dast');
+  if (BUILD_PROGRAMS.has(program) || (BUILD_VERB_PROGRAMS.has(program) && (sub === 'build' || sub === 'bud' || sub === 'publish'))) add(kinds, 'build');
   if (PUBLISH_PROGRAMS.has(program)) add(kinds, 'publish');
   if (DEPLOY_PROGRAMS.has(program) && (program !== 'vercel' || has('--prod') || sub === 'deploy') && (program !== 'firebase' || sub === 'deploy')) add(kinds, 'deploy');
   switch (program) {
@@ -227,6 +241,8 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'node':
     case 'deno':
       if (has('--test') || sub === 'test' || TEST_SCRIPT_PATH.test(sub)) add(kinds, 'test');
+      // `node bin/tenet.js scan`: tenet run from its own checkout or a vendored copy.
+      if (/(^|\/)tenet(\.js)?$/.test(sub) && args.includes('scan')) add(kinds, ...tenetKinds(args));
       if (program.startsWith('python') && sub === 'setup.py' && args.includes('test')) add(kinds, 'test');
       if (program === 'deno' && sub === 'lint') add(kinds, 'lint');
       break;
@@ -244,6 +260,42 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'go':
       if (sub === 'test') add(kinds, 'test');
       if (sub === 'vet') add(kinds, 'lint');
+      if (sub === 'build' || sub === 'install') add(kinds, 'build');
+      break;
+    case 'tsc':
+    case 'vue-tsc':
+      if (!has('--noEmit') && !has('--noemit')) add(kinds, 'build');
+      break;
+    case 'cmake':
+      if (has('--build')) add(kinds, 'build');
+      break;
+    case 'sbt':
+    case 'mix':
+      if (['build', 'compile', 'package', 'assembly'].includes(sub)) add(kinds, 'build');
+      break;
+    case 'java':
+      // Scanners shipped as jars: `java -jar wss-unified-agent.jar`, `java -jar nexus-iq-cli.jar`.
+      if (args.some((arg) => /(wss-unified-agent|nexus-iq-cli|synopsys-detect|dependency-check)[^/\s]{0,60}\.jar$/.test(arg))) add(kinds, 'vulnerability-scan');
+      break;
+    case 'tenet':
+      if (sub === 'scan') add(kinds, ...tenetKinds(args));
+      break;
+    case 'composer':
+      if (sub === 'audit') add(kinds, 'vulnerability-scan');
+      break;
+    case 'jf':
+    case 'jfrog':
+      if (sub === 'audit' || args.includes('audit')) add(kinds, 'vulnerability-scan');
+      break;
+    case 'mend':
+      if (sub === 'dep' || sub === 'sca') add(kinds, 'vulnerability-scan');
+      break;
+    case 'socket':
+      if (sub === 'ci' || sub === 'scan') add(kinds, 'vulnerability-scan');
+      break;
+    case 'grype':
+      // `grype dir:.` and `grype sbom:…` scan dependencies; any other subject is an image.
+      add(kinds, /^(dir:|file:|sbom:|\.)/.test(sub) ? 'vulnerability-scan' : 'container-scan');
       break;
     case 'cargo':
       classifyCargo(sub, args, kinds);
@@ -279,16 +331,18 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
       if (sub === 'push' && args.some((arg) => /heroku|dokku/.test(arg))) add(kinds, 'deploy');
       break;
     case 'snyk':
-      add(kinds, sub === 'code' ? 'sast' : 'vulnerability-scan');
+      add(kinds, sub === 'code' ? 'sast' : sub === 'container' ? 'container-scan' : sub === 'iac' ? 'iac-scan' : 'vulnerability-scan');
       break;
     case 'trivy':
-      add(kinds, 'vulnerability-scan');
+      add(kinds, trivyKind(sub));
       break;
     case 'safety':
       if (sub === 'check' || sub === 'scan') add(kinds, 'vulnerability-scan');
       break;
     case 'docker':
     case 'podman':
+      if (sub === 'build' || (sub === 'buildx' && args.includes('build')) || (sub === 'compose' && args.includes('build')) || sub === 'bake') add(kinds, 'build');
+      if (sub === 'scout' && args.some((arg) => arg === 'cves' || arg === 'quickview' || arg === 'recommendations')) add(kinds, 'container-scan');
       if (sub === 'push' || (args.includes('--push') && (sub === 'buildx' || sub === 'build'))) add(kinds, 'publish');
       break;
     case 'gh':
@@ -309,7 +363,9 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
     case 'flit':
     case 'hatch':
     case 'uv':
+    case 'build':
       if (sub === 'push' || sub === 'publish') add(kinds, 'publish');
+      if (sub === 'build' || program === 'build') add(kinds, 'build');
       break;
     case 'changeset':
     case 'lerna':
@@ -339,6 +395,8 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
       const makefileIndex = args.findIndex((arg) => arg === '-f' || arg === '--file');
       const makefile = makefileIndex >= 0 ? args[makefileIndex + 1] : undefined;
       const targets = args.filter((arg, index) => !arg.startsWith('-') && !arg.includes('=') && (makefileIndex === -1 || index !== makefileIndex + 1));
+      // `make` (its default goal), `make all` and `make build` are the build by convention.
+      if (targets.length === 0 || targets.some((target) => target === 'all' || target === 'build')) add(kinds, 'build');
       for (const name of targets.length ? targets : ['']) references.push(makefile ? { kind: 'make-target', name, makefile } : { kind: 'make-target', name });
       break;
     }
@@ -366,7 +424,27 @@ function classifyArgv(argv: readonly string[], kinds: Set<CommandKind>, referenc
   if (program === 'lerna' && sub === 'run' && args[1]) references.push({ kind: 'package-script', name: args[1], fanOut: true });
 }
 
+/** What a `tenet scan` covers: everything, or only the kinds its `--only` control ids name. */
+function tenetKinds(args: readonly string[]): CommandKind[] {
+  const index = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (index === -1) return ['vulnerability-scan', 'secret-scan', 'iac-scan'];
+  const ids = (args[index]?.includes('=') ? args[index]?.split('=')[1] : args[index + 1]) ?? '';
+  const kinds: CommandKind[] = [];
+  if (/secret/.test(ids)) kinds.push('secret-scan');
+  if (/vulnerab|osv|advisor/.test(ids)) kinds.push('vulnerability-scan');
+  if (/terraform|kubernetes|k8s|dockerfile|container|helm|iac|cloud|bucket|encrypt/.test(ids)) kinds.push('iac-scan');
+  return kinds;
+}
+
+/** `trivy config` checks IaC, `trivy image` an image, `trivy fs|repo|sbom` dependencies; bare `trivy <image>` is the old image syntax. */
+function trivyKind(sub: string): CommandKind {
+  if (sub === 'config' || sub === 'conf') return 'iac-scan';
+  if (['fs', 'filesystem', 'repo', 'repository', 'sbom', 'rootfs'].includes(sub)) return 'vulnerability-scan';
+  return 'container-scan';
+}
+
 function classifyCargo(sub: string, args: readonly string[], kinds: Set<CommandKind>): void {
+  if (sub === 'build') add(kinds, 'build');
   if (sub === 'test' || sub === 'nextest') add(kinds, 'test');
   if (sub === 'clippy') add(kinds, 'lint');
   if (sub === 'fmt' && args.includes('--check')) add(kinds, 'lint');
@@ -377,6 +455,7 @@ function classifyCargo(sub: string, args: readonly string[], kinds: Set<CommandK
 function classifyMaven(args: readonly string[], kinds: Set<CommandKind>): void {
   const skipsTests = args.some((arg) => /^-D(skipTests|maven\.test\.skip)(=true)?$/.test(arg));
   const goals = args.filter((arg) => !arg.startsWith('-'));
+  if (goals.some((goal) => ['compile', 'package', 'install', 'verify', 'deploy'].includes(goal))) add(kinds, 'build');
   if (!skipsTests && goals.some((goal) => ['test', 'verify', 'install', 'integration-test'].includes(goal))) add(kinds, 'test');
   if (goals.some((goal) => /^(checkstyle|spotbugs|pmd|spotless|com\.github\.spotbugs):/.test(goal) || goal === 'verify')) add(kinds, 'lint');
   if (goals.some((goal) => /^sonar:/.test(goal) || goal === 'org.sonarsource.scanner.maven:sonar-maven-plugin:sonar')) add(kinds, 'sast');
@@ -387,6 +466,7 @@ function classifyMaven(args: readonly string[], kinds: Set<CommandKind>): void {
 function classifyGradle(args: readonly string[], kinds: Set<CommandKind>): void {
   const tasks = args.filter((arg) => !arg.startsWith('-')).map((task) => task.split(':').pop() ?? task);
   const skipsTests = args.some((arg, index) => arg === '-x' && args[index + 1]?.endsWith('test'));
+  if (tasks.some((task) => ['build', 'assemble', 'jar', 'bootJar', 'shadowJar', 'compileJava', 'compileKotlin', 'installDist'].includes(task))) add(kinds, 'build');
   if (!skipsTests && tasks.some((task) => ['test', 'check', 'build', 'integrationTest'].includes(task))) add(kinds, 'test');
   if (tasks.some((task) => task === 'check' || task === 'build' || /^(checkstyle|spotbugs|pmd|spotless|detekt|ktlint)/i.test(task))) add(kinds, 'lint');
   if (tasks.some((task) => task === 'sonar' || task === 'sonarqube')) add(kinds, 'sast');
@@ -408,17 +488,24 @@ function classifyPackageManager(program: string, args: readonly string[], kinds:
   }
   if (verb === 'run' || verb === 'run-script') {
     if (next) references.push({ kind: 'package-script', name: next, fanOut });
+    if (next && isBuildScriptName(next)) add(kinds, 'build');
     return;
   }
   // `yarn lint`, `pnpm build`, `bun lint`: a bare name is a script (npm needs `run`, except for its lifecycle names).
   if (verb && program !== 'npm' && !PACKAGE_MANAGER_VERBS.has(verb)) {
     references.push({ kind: 'package-script', name: verb, fanOut });
+    if (isBuildScriptName(verb)) add(kinds, 'build');
     // Without such a script, yarn, pnpm and bun run the installed binary of that name.
     const binaryKinds = new Set<CommandKind>();
     classifyArgv(args.slice(args.indexOf(verb)), binaryKinds, []);
     binaryKinds.forEach((kind) => kinds.add(kind));
   }
   if (program === 'npm' && (verb === 'start' || verb === 'stop' || verb === 'restart')) references.push({ kind: 'package-script', name: verb, fanOut });
+}
+
+/** Running the project's own `build` script is its build, whatever the script does. */
+function isBuildScriptName(name: string): boolean {
+  return /^(build|compile)(:.{0,60})?$/.test(name);
 }
 
 /** `py{39,310},lint` → [`py{39,310}`, `lint`]: commas inside braces belong to factor lists. */
@@ -472,4 +559,12 @@ export function linterLanguages(line: string): string[] {
     if ((program === 'rake' || program === 'bundle') && args.includes('rubocop')) languages.add('ruby');
   }
   return [...languages];
+}
+
+/** The programs a command line runs, wrappers and runners removed (`npx tsc --noEmit && eslint .` → tsc, eslint). */
+export function programsOf(line: string): string[] {
+  return simpleCommands(line).map((words) => {
+    const [raw = ''] = effectiveArgv(words);
+    return programName(raw.startsWith('@') ? raw.slice(1) : raw);
+  });
 }

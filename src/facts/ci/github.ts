@@ -1,6 +1,6 @@
 import type { Workflow } from '../github-workflows.js';
 import { localUsesPath } from '../github-workflows.js';
-import { commandsOfNumberedScript, type CiTrigger, type RawJob } from './model.js';
+import { anchored, commandsOfNumberedScript, type CiTrigger, type RawJob } from './model.js';
 import { classifyUse } from './uses.js';
 
 const EVENT_TRIGGERS: Record<string, CiTrigger> = {
@@ -64,6 +64,8 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
         uses: job.images.map((image) => ({ kind: 'image' as const, ref: image, line: job.line })),
       };
       if (job.name !== undefined) raw.name = job.name;
+      // `if: always()` (or failure()/cancelled()) runs the job whatever became of the jobs it needs.
+      if (job.needs.length > 0 && !/\b(always|failure|cancelled)\(\)/.test(job.condition ?? '')) raw.after = [...job.needs];
       if (job.line !== undefined) raw.line = job.line;
       if (job.uses) raw.uses.push({ kind: 'action', ref: job.uses, line: job.usesLine });
       // Another repository's workflow is out of sight, unless its name says all it does.
@@ -71,7 +73,7 @@ export function githubJobs(workflows: readonly Workflow[]): RawJob[] {
       const workingDirectory = job.steps.find((step) => step.workingDirectory)?.workingDirectory ?? job.workingDirectory;
       if (workingDirectory !== undefined) raw.workingDirectory = workingDirectory;
       for (const step of job.steps) {
-        if (step.run !== undefined) raw.commands.push(...commandsOfNumberedScript(step.run, step.runLines));
+        if (step.run !== undefined) raw.commands.push(...anchored(commandsOfNumberedScript(step.run, step.runLines), step.runLine ?? step.line, step.index));
         if (!step.uses) continue;
         raw.uses.push({ kind: 'action', ref: step.uses, line: step.usesLine, with: step.with });
         // A local composite action's steps run as part of this job.

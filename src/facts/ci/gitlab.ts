@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
 import type { YamlDocument } from '../../parsers/yaml.js';
 import { asString, asStringList, isRecord, keyLine } from './shapes.js';
-import { commandsOfScript, type CiTrigger, type OpaqueConfig, type RawJob } from './model.js';
+import { anchored, commandsOfScript, type CiTrigger, type OpaqueConfig, type RawJob } from './model.js';
 
 const RESERVED = new Set(['image', 'services', 'stages', 'types', 'before_script', 'after_script', 'variables', 'cache', 'include', 'workflow', 'default', 'spec']);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'] as const;
@@ -56,6 +56,7 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
   load('.gitlab-ci.yml');
   const defaults = globals ? { ...globals.body, ...(isRecord(globals.body.default) ? globals.body.default : {}) } : {};
   const jobs: RawJob[] = [];
+  const order = new Map<RawJob, { stage: string; needs?: string[]; always: boolean }>();
   for (const definition of definitions.values()) {
     if (definition.name.startsWith('.')) continue;
     const resolved = resolveExtends(definition, definitions);
@@ -81,18 +82,43 @@ export function gitlabJobs(repo: Repository, opaque: OpaqueConfig[] = []): RawJo
       if (!origin?.source || value === undefined) continue;
       const { at, source } = origin;
       const valueLine = source.document.lineOf(at);
-      asStringList(value).forEach((script, index) => {
-        const scriptLine = source.document.lineOf([...at, index]) ?? valueLine;
-        job.commands.push(...commandsOfScript(source.lines, scriptLine, script, source.file));
-      });
+      for (const [itemAt, script] of scriptItems(at, value)) {
+        const scriptLine = source.document.lineOf(itemAt) ?? valueLine;
+        job.commands.push(...anchored(commandsOfScript(source.lines, scriptLine, script, source.file), scriptLine));
+      }
     }
     const image = body.image ?? defaults.image;
     const imageName = isRecord(image) ? asString(image.name) : asString(image);
     if (imageName) job.uses.push({ kind: 'image', ref: imageName, line: job.line });
     job.uses.push(...templates.map((template) => ({ kind: 'template' as const, ref: template.ref, line: template.line, file: template.file })));
+    const needs = Array.isArray(body.needs) ? body.needs.flatMap((need) => (isRecord(need) ? asStringList(need.job) : asStringList(need))) : undefined;
+    order.set(job, { stage: asString(body.stage) ?? 'test', ...(needs ? { needs } : {}), always: body.when === 'always' });
     jobs.push(job);
   }
+  const declared = globals ? asStringList(globals.body.stages) : [];
+  const stages = ['.pre', ...(declared.length ? declared : ['build', 'test', 'deploy']), '.post'];
+  for (const [job, { stage, needs, always }] of order) {
+    // `needs:` replaces stage order; `when: always` runs even after a failure.
+    if (always) continue;
+    const after = needs ?? jobs.filter((other) => stages.indexOf(order.get(other)?.stage ?? '') < stages.indexOf(stage)).map((other) => other.id);
+    if (after.length > 0) job.after = after;
+  }
+  // A pipeline made only of included templates still runs their jobs: one job stands for each template.
+  if (jobs.length === 0) {
+    for (const template of templates) {
+      const job: RawJob = { system: 'gitlab-ci', file: template.file, id: template.ref, triggers: ['push', 'pull_request'], environments: [], approval: false, commands: [], uses: [{ kind: 'template', ref: template.ref, line: template.line, file: template.file }] };
+      if (template.line !== undefined) job.line = template.line;
+      jobs.push(job);
+    }
+  }
   return jobs;
+}
+
+/** Script entries with their paths: a string, or a list of strings and nested lists (YAML aliases of shared lists). */
+function scriptItems(at: (string | number)[], value: unknown): [(string | number)[], string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => scriptItems([...at, index], item));
 }
 
 /** Where a job's inherited `before_script`/`after_script` is written: under `default:` or at the top. */

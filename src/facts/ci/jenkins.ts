@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
+import { skippedDirectoryOf } from '../lockfiles.js';
 import type { CiTrigger, RawJob } from './model.js';
 
 const STAGE = /\bstage\s{0,4}\(\s{0,4}(?:name:\s{0,4})?['"]([^'"\n]{1,200})['"]/;
@@ -14,7 +15,10 @@ interface Stage {
 
 /** Jenkinsfiles read as text: every stage is a job, its `sh`/`bat` steps its commands. */
 export function jenkinsJobs(repo: Repository): RawJob[] {
-  const files = repo.files.map((file) => file.path).filter((file) => /^(Jenkinsfile([._-].{1,60})?|.{1,60}\.jenkinsfile)$/i.test(path.posix.basename(file)));
+  // Jenkinsfiles under test fixtures, vendored code or node_modules are not this repository's pipeline.
+  const files = repo.files
+    .map((file) => file.path)
+    .filter((file) => /^(Jenkinsfile([._-].{1,60})?|.{1,60}\.jenkinsfile)$/i.test(path.posix.basename(file)) && skippedDirectoryOf(file) === undefined);
   return files.flatMap((file) => {
     const text = repo.readText(file);
     return text === undefined ? [] : parseJenkinsfile(file, text);
@@ -38,6 +42,8 @@ export function parseJenkinsfile(file: string, text: string): RawJob[] {
     const stage = STAGE.exec(line);
     if (stage?.[1]) {
       const job: RawJob = { system: 'jenkins', file, id: stage[1], line: lineNumber, triggers: [...base], environments: [], approval: false, commands: [], uses: [] };
+      // A declarative pipeline stops at the first failing stage: every earlier stage gates this one.
+      if (jobs.length > 0) job.after = jobs.map((earlier) => earlier.id);
       jobs.push(job);
       stack.push({ name: stage[1], line: lineNumber, depth, job });
     }

@@ -16,6 +16,10 @@ export interface CiCommand {
   kinds: CommandKind[];
   /** How the job reaches it when it is not in the CI file itself, e.g. `package.json script "test"`. */
   via?: string;
+  /** Position in the job's `steps` of the GitHub Actions step it is written in. */
+  step?: number;
+  /** Line of the key or list item its script is written under (`run:`, a `script:` item): an inline waiver there covers the whole script. */
+  anchorLine?: number;
 }
 
 /** An action, orb, image, template, pipe or task a job uses. */
@@ -40,6 +44,12 @@ interface JobHeader {
   environments: string[];
   /** A person must approve before it runs (CircleCI approval job, Jenkins `input`, manual trigger). */
   approval: boolean;
+  /**
+   * Ids of jobs in the same file that must succeed before this one starts: GitHub `needs`, GitLab
+   * `needs` or earlier stages, CircleCI `requires`, Azure `dependsOn` or the previous stage, earlier
+   * Jenkins stages, Bitbucket steps and Travis build stages.
+   */
+  after?: string[];
 }
 
 export interface CiJob extends JobHeader {
@@ -73,6 +83,17 @@ export interface RawCommand {
   text: string;
   line?: number;
   file?: string;
+  step?: number;
+  anchorLine?: number;
+}
+
+/** Marks commands with the step and the key line they are written under. */
+export function anchored(commands: RawCommand[], anchorLine: number | undefined, step?: number): RawCommand[] {
+  for (const command of commands) {
+    if (anchorLine !== undefined) command.anchorLine = anchorLine;
+    if (step !== undefined) command.step = step;
+  }
+  return commands;
 }
 
 /** The command lines of a script value that starts on `startLine` of a file with these `lines`. */

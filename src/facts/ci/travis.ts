@@ -46,10 +46,27 @@ export function travisJobs(repo: Repository): RawJob[] {
   const include = isRecord(root.jobs) ? root.jobs.include : isRecord(root.matrix) ? root.matrix.include : undefined;
   const includeKey = isRecord(root.jobs) ? 'jobs' : 'matrix';
   if (Array.isArray(include) && include.length > 0) {
+    // Build stages run in order, each only when the one before passed; `stage:` carries over to the next entries.
+    let stage = 'test';
+    const stages: string[] = [];
+    const stageOf = new Map<RawJob, string>();
     include.forEach((entry, index) => {
-      if (isRecord(entry)) jobs.push(build(entry, [includeKey, 'include', index], asString(entry.name) ?? `${includeKey}.include[${index}]`));
+      if (!isRecord(entry)) return;
+      stage = asString(entry.stage)?.toLowerCase() ?? stage;
+      if (!stages.includes(stage)) stages.push(stage);
+      const job = build(entry, [includeKey, 'include', index], asString(entry.name) ?? `${includeKey}.include[${index}]`);
+      stageOf.set(job, stage);
+      jobs.push(job);
     });
-    if (root.deploy !== undefined) jobs.push(build({ deploy: root.deploy }, [], 'deploy'));
+    for (const job of jobs) {
+      const earlier = jobs.filter((other) => stages.indexOf(stageOf.get(other) ?? '') < stages.indexOf(stageOf.get(job) ?? ''));
+      if (earlier.length > 0) job.after = earlier.map((other) => other.id);
+    }
+    if (root.deploy !== undefined) {
+      const deploy = build({ deploy: root.deploy }, [], 'deploy');
+      deploy.after = jobs.map((job) => job.id);
+      jobs.push(deploy);
+    }
   } else {
     jobs.push(build(root, [], 'build'));
   }

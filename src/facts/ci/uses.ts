@@ -26,8 +26,10 @@ const KNOWN: { prefix: string; kinds: CommandKind[] }[] = [
   { prefix: 'presidentbeef/brakeman', kinds: ['sast'] },
   { prefix: 'security/sast.gitlab-ci.yml', kinds: ['sast'] },
   { prefix: 'jobs/sast.gitlab-ci.yml', kinds: ['sast'] },
-  { prefix: 'jobs/sast-iac.gitlab-ci.yml', kinds: ['sast'] },
-  { prefix: 'auto-devops.gitlab-ci.yml', kinds: ['sast', 'secret-scan', 'vulnerability-scan', 'test', 'deploy'] },
+  { prefix: 'jobs/sast-iac.gitlab-ci.yml', kinds: ['iac-scan'] },
+  { prefix: 'jobs/sast-iac.latest.gitlab-ci.yml', kinds: ['iac-scan'] },
+  { prefix: 'security/sast-iac.gitlab-ci.yml', kinds: ['iac-scan'] },
+  { prefix: 'auto-devops.gitlab-ci.yml', kinds: ['build', 'sast', 'secret-scan', 'vulnerability-scan', 'container-scan', 'dast', 'test', 'deploy'] },
   { prefix: 'advancedsecurity-codeql-analyze', kinds: ['sast'] },
   // Secret scanners
   { prefix: 'gitleaks/gitleaks-action', kinds: ['secret-scan'] },
@@ -54,6 +56,36 @@ const KNOWN: { prefix: string; kinds: CommandKind[] }[] = [
   { prefix: 'golang/govulncheck-action', kinds: ['vulnerability-scan'] },
   { prefix: 'security/dependency-scanning.gitlab-ci.yml', kinds: ['vulnerability-scan'] },
   { prefix: 'jobs/dependency-scanning.gitlab-ci.yml', kinds: ['vulnerability-scan'] },
+  { prefix: 'jobs/dependency-scanning.latest.gitlab-ci.yml', kinds: ['vulnerability-scan'] },
+  { prefix: 'security/dependency-scanning.latest.gitlab-ci.yml', kinds: ['vulnerability-scan'] },
+  { prefix: 'pyupio/safety-action', kinds: ['vulnerability-scan'] },
+  { prefix: 'socketdev/', kinds: ['vulnerability-scan'] },
+  // Infrastructure-as-code scanners
+  { prefix: 'bridgecrewio/checkov-action', kinds: ['iac-scan'] },
+  { prefix: 'aquasecurity/tfsec-action', kinds: ['iac-scan'] },
+  { prefix: 'aquasecurity/tfsec-sarif-action', kinds: ['iac-scan'] },
+  { prefix: 'aquasecurity/tfsec-pr-commenter-action', kinds: ['iac-scan'] },
+  { prefix: 'checkmarx/kics-github-action', kinds: ['iac-scan'] },
+  { prefix: 'tenable/terrascan-action', kinds: ['iac-scan'] },
+  { prefix: 'accurics/terrascan-action', kinds: ['iac-scan'] },
+  // Container image scanners
+  { prefix: 'docker/scout-action', kinds: ['container-scan'] },
+  { prefix: 'jobs/container-scanning.gitlab-ci.yml', kinds: ['container-scan'] },
+  { prefix: 'security/container-scanning.gitlab-ci.yml', kinds: ['container-scan'] },
+  { prefix: 'jobs/container-scanning.latest.gitlab-ci.yml', kinds: ['container-scan'] },
+  // Dynamic application security testing (DAST)
+  { prefix: 'zaproxy/action-baseline', kinds: ['dast'] },
+  { prefix: 'zaproxy/action-full-scan', kinds: ['dast'] },
+  { prefix: 'zaproxy/action-api-scan', kinds: ['dast'] },
+  { prefix: 'projectdiscovery/nuclei-action', kinds: ['dast'] },
+  { prefix: 'security/dast.gitlab-ci.yml', kinds: ['dast'] },
+  { prefix: 'jobs/dast.gitlab-ci.yml', kinds: ['dast'] },
+  { prefix: 'security/dast-api.gitlab-ci.yml', kinds: ['dast'] },
+  { prefix: 'owasp/zap2docker-stable', kinds: ['dast'] },
+  { prefix: 'ghcr.io/zaproxy/zaproxy', kinds: ['dast'] },
+  { prefix: 'softwaresecurityproject/zap-stable', kinds: ['dast'] },
+  // Builds
+  { prefix: 'docker/build-push-action', kinds: ['build'] },
   // Linters
   { prefix: 'golangci/golangci-lint-action', kinds: ['lint'] },
   { prefix: 'dominikh/staticcheck-action', kinds: ['lint'] },
@@ -139,10 +171,27 @@ export function classifyUse(kind: CiUse['kind'], ref: string, inputs: Readonly<R
     }
   }
   if (name.startsWith('snyk/actions/') && /\bcode\b/.test(inputs.command ?? '')) kinds.add('sast').delete('vulnerability-scan');
+  if (name.startsWith('snyk/actions/') && /\biac\b/.test(inputs.command ?? '')) kinds.add('iac-scan').delete('vulnerability-scan');
+  if (name.startsWith('snyk/actions/docker') || (name.startsWith('snyk/actions/') && /\bcontainer\b/.test(inputs.command ?? ''))) kinds.add('container-scan').delete('vulnerability-scan');
+  if (/(^|\/)tenet-action(\/|$)/.test(name)) for (const entry of ['vulnerability-scan', 'secret-scan', 'iac-scan'] as const) kinds.add(entry);
+  if (name === 'aquasecurity/trivy-action') replace(kinds, 'vulnerability-scan', trivyActionKind(inputs['scan-type']));
+  if (name === 'anchore/scan-action' && inputs.image) replace(kinds, 'vulnerability-scan', 'container-scan');
   if (name === 'docker/build-push-action' && /^(true|\$\{\{)/.test(inputs.push ?? '')) kinds.add('publish');
   if (name === 'superfly/flyctl-actions' && /deploy/.test(inputs.args ?? '')) kinds.add('deploy');
   if (kind === 'task' && ref.startsWith('deploy:')) kinds.add(inputs.kind === 'publish' ? 'publish' : 'deploy');
   return [...kinds];
+}
+
+function replace(kinds: Set<CommandKind>, from: CommandKind, to: CommandKind): void {
+  kinds.delete(from);
+  kinds.add(to);
+}
+
+/** trivy-action scans an image unless `scan-type` says otherwise. */
+function trivyActionKind(scanType: string | undefined): CommandKind {
+  if (scanType === 'config') return 'iac-scan';
+  if (scanType === 'fs' || scanType === 'repo' || scanType === 'rootfs' || scanType === 'sbom') return 'vulnerability-scan';
+  return 'container-scan';
 }
 
 function matchesPrefix(name: string, prefix: string): boolean {
