@@ -12,6 +12,7 @@ import tfAuditLoggingEnabled from './tf-audit-logging-enabled.js';
 import tfLogRetentionBounded from './tf-log-retention-bounded.js';
 import tfDatabasesRedundant from './tf-databases-redundant.js';
 import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
+import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -28,4 +29,5 @@ export const controls: Control[] = [
   tfLogRetentionBounded,
   tfDatabasesRedundant,
   tfDeletionProtectionEnabled,
+  tfIamRequiresMfa,
 ];
