@@ -13,6 +13,7 @@ import tfLogRetentionBounded from './tf-log-retention-bounded.js';
 import tfDatabasesRedundant from './tf-databases-redundant.js';
 import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
 import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
+import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -30,4 +31,5 @@ export const controls: Control[] = [
   tfDatabasesRedundant,
   tfDeletionProtectionEnabled,
   tfIamRequiresMfa,
+  tfKmsAccessRestricted,
 ];

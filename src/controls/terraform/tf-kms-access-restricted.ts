@@ -1,0 +1,121 @@
+import { defineControl } from '../../engine/control.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource } from '../../facts/terraform.js';
+import { isUnknownInJson } from '../../facts/terraform-values.js';
+import { POLICY_TYPES, attachedPolicies, grantedActions } from './iam.js';
+import { PASS, blocksOf, cannotJudge, fail, managed, outcomeOf, type Judged, type Verdict } from './judge.js';
+import { effectIs, isRecord, policyStatements, servicePrincipals, unknownInside, type PolicyStatement } from './policies.js';
+import { unscopedResource } from './secret-grants.js';
+
+const ID = 'tf-kms-access-restricted';
+const CRYPTO_ACTIONS = ['kms:Decrypt', 'kms:Encrypt'];
+const KEY_ADMIN_ACTIONS = ['kms:CreateKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:ImportKeyMaterial', 'kms:DisableKey'];
+
+/** Whether a principal is everyone: `"*"`, `{"AWS": "*"}` or a list holding `"*"`. */
+function isEveryone(principal: unknown): boolean | Unknown {
+  if (typeof principal === 'string') return isUnknownInJson(principal) ? new Unknown('the principal is not known statically') : principal === '*';
+  if (Array.isArray(principal)) return principal.some((item) => isEveryone(item) === true);
+  if (isRecord(principal)) return Object.values(principal).some((item) => isEveryone(item) === true);
+  return false;
+}
+
+function keyPolicyVerdict(policy: TfAttribute | undefined, key: TfResource): Verdict {
+  if (!policy || policy.value === null) return fail('no explicit key policy: the default policy lets every IAM principal of the account that is granted kms:* use the key', key.line, 'no-policy');
+  const statements = policyStatements(policy.value);
+  if (statements instanceof Unknown) return cannotJudge(`the key policy is not known statically: ${statements.reason}`, policy.line);
+  for (const statement of statements) {
+    if (effectIs(statement, 'Allow') !== true) continue;
+    const everyone = isEveryone(statement.principal);
+    if (everyone instanceof Unknown) return cannotJudge(`a key policy principal is not known statically`, policy.line);
+    if (everyone && (statement.condition === undefined || (isRecord(statement.condition) && Object.keys(statement.condition).length === 0))) {
+      return fail('the key policy allows Principal "*" without a condition', policy.line, 'principal-star');
+    }
+  }
+  return PASS;
+}
+
+/** The key policy: the key's `policy`, or an aws_kms_key_policy resource for it. */
+function keyPolicy(key: TfResource, policies: readonly TfResource[]): TfAttribute | undefined {
+  const separate = policies.find((candidate) => {
+    const target = candidate.attributes.key_id?.value;
+    return target instanceof Ref && target.address === key.blockAddress;
+  });
+  return key.attributes.policy ?? separate?.attributes.policy;
+}
+
+/** An IAM policy granting kms:Decrypt/Encrypt on every key fails. */
+function grantVerdict(statements: PolicyStatement[] | Unknown, attribute: TfAttribute | undefined, where: string): Verdict {
+  if (statements instanceof Unknown) return cannotJudge(`${where} is not known statically: ${statements.reason}`, attribute?.line);
+  let unknown: Unknown | undefined;
+  for (const statement of statements) {
+    const { granted, unknown: maybe } = grantedActions(statement, CRYPTO_ACTIONS);
+    if (granted.length === 0) {
+      unknown ??= maybe;
+      continue;
+    }
+    const scope = unscopedResource(statement);
+    if (scope === true) return fail(`${where} grants ${granted.join(', ')} on every key (Resource "*"): name the keys`, attribute?.line, 'crypto-on-star');
+    if (scope instanceof Unknown) unknown ??= scope;
+  }
+  return unknown ? cannotJudge(`${where} may grant kms:Decrypt/Encrypt on every key: ${unknown.reason}`, attribute?.line) : PASS;
+}
+
+/** A role a service assumes (a workload) must not hold key-administration actions. */
+function workloadRoleVerdict(terraform: TerraformFacts, role: TfResource): Verdict {
+  const trust = policyStatements(role.attributes.assume_role_policy?.value);
+  if (trust instanceof Unknown) return PASS;
+  const services = servicePrincipals(trust);
+  if (services instanceof Unknown || services.length === 0) return PASS;
+  let unknown: { reason: string; line?: number } | undefined;
+  for (const policy of attachedPolicies(terraform, 'role', role)) {
+    if (policy.statements instanceof Unknown) {
+      unknown ??= { reason: `${policy.via.address}: ${policy.statements.reason}`, line: policy.attribute?.line };
+      continue;
+    }
+    for (const statement of policy.statements) {
+      const { granted } = grantedActions(statement, KEY_ADMIN_ACTIONS);
+      if (granted.length > 0) return fail(`a role assumed by ${services.join(', ')} holds key-administration actions (${granted.join(', ')}) through ${policy.via.address}`, policy.attribute?.line, 'workload-key-admin');
+    }
+    const hidden = policy.statements.map((statement) => unknownInside(statement.actions)).find((found) => found !== undefined);
+    if (hidden) unknown ??= { reason: `${policy.via.address}: ${hidden.reason}`, line: policy.attribute?.line };
+  }
+  return unknown ? cannotJudge(`whether the workload role holds key-administration actions is not known: ${unknown.reason}`, unknown.line) : PASS;
+}
+
+function judge(terraform: TerraformFacts): Judged[] {
+  const judged: Judged[] = [];
+  const separatePolicies = managed(terraform, 'aws_kms_key_policy');
+  for (const key of managed(terraform, 'aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key')) {
+    judged.push({ resource: key, verdict: keyPolicyVerdict(keyPolicy(key, separatePolicies), key) });
+  }
+  for (const policy of managed(terraform, ...POLICY_TYPES)) {
+    judged.push({ resource: policy, verdict: grantVerdict(policyStatements(policy.attributes.policy?.value), policy.attributes.policy, 'the policy') });
+  }
+  for (const role of managed(terraform, 'aws_iam_role')) {
+    let verdict: Verdict = PASS;
+    for (const inline of blocksOf(role, 'inline_policy')) {
+      verdict = grantVerdict(policyStatements(inline.attributes.policy?.value), inline.attributes.policy, 'inline_policy');
+      if (verdict.outcome !== 'pass') break;
+    }
+    if (verdict.outcome === 'pass') verdict = workloadRoleVerdict(terraform, role);
+    judged.push({ resource: role, verdict });
+  }
+  return judged;
+}
+
+export default defineControl({
+  meta: {
+    id: ID,
+    title: 'KMS keys and key grants are restricted',
+    domain: 'terraform',
+    severity: 'high',
+    rationale:
+      'Encryption protects data only as far as the key is guarded: a key policy open to "*", IAM grants of kms:Decrypt on every key, or a workload role that can rewrite key policies or schedule key deletion hand the data to whoever holds those credentials.',
+    remediation:
+      'Give every aws_kms_key an explicit policy naming its administrators and users (conditions on any "*" principal); list key ARNs in kms:Decrypt/Encrypt grants; keep kms:CreateKey, PutKeyPolicy, ScheduleKeyDeletion, ImportKeyMaterial and DisableKey for administrator roles, not service roles.',
+    facts: ['terraform'],
+  },
+  async check({ facts }) {
+    const terraform = await facts(terraformFacts);
+    return outcomeOf(ID, terraform, judge(terraform), 'no KMS keys, IAM policies or roles in the Terraform configuration');
+  },
+});
