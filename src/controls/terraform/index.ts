@@ -14,6 +14,7 @@ import tfDatabasesRedundant from './tf-databases-redundant.js';
 import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
 import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
 import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
+import secretAccessScoped from './secret-access-scoped.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -32,4 +33,5 @@ export const controls: Control[] = [
   tfDeletionProtectionEnabled,
   tfIamRequiresMfa,
   tfKmsAccessRestricted,
+  secretAccessScoped,
 ];

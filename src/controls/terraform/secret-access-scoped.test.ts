@@ -1,0 +1,37 @@
+import { testControl } from '../../testing/control-table.js';
+import control from './secret-access-scoped.js';
+
+const policy = (name: string, statement: string): string => `resource "aws_iam_policy" "${name}" {\n  policy = jsonencode({ Statement = [${statement}] })\n}\n`;
+
+testControl(control, {
+  pass: [
+    {
+      name: 'reads named secrets and a parameter path; other actions on *',
+      files: {
+        'iam.tf': `resource "aws_secretsmanager_secret" "db" {}\n${policy('app', '{ Effect = "Allow", Action = "secretsmanager:GetSecretValue", Resource = aws_secretsmanager_secret.db.arn }, { Effect = "Allow", Action = "ssm:GetParameter*", Resource = "arn:aws:ssm:eu-west-1:111122223333:parameter/app/*" }, { Effect = "Allow", Action = "ec2:Describe*", Resource = "*" }')}`,
+      },
+    },
+    { name: 'a Deny on * is not a grant', files: { 'iam.tf': policy('deny', '{ Effect = "Deny", Action = "secretsmanager:*", Resource = "*" }') } },
+  ],
+  fail: [
+    {
+      name: 'GetSecretValue on *, SSM parameters account-wide, decrypt through a role inline policy',
+      files: {
+        'iam.tf': `${policy('a', '{ Effect = "Allow", Action = "secretsmanager:GetSecretValue", Resource = "*" }')}${policy('b', '{ Effect = "Allow", Action = ["ssm:GetParametersByPath"], Resource = "arn:aws:ssm:*:*:parameter/*" }')}resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  inline_policy {\n    name   = "d"\n    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "kms:*", Resource = "*" }] })\n  }\n}\n`,
+      },
+      findings: [
+        { resource: 'aws_iam_policy.a', line: 2, message: 'secretsmanager:GetSecretValue' },
+        { resource: 'aws_iam_policy.b', line: 5, message: 'ssm:GetParametersByPath' },
+        { resource: 'aws_iam_role.r', line: 11, message: 'kms:Decrypt' },
+      ],
+    },
+  ],
+  notApplicable: [{ name: 'no IAM policies', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /Vault policies/ }],
+  unknown: [
+    {
+      name: 'actions from a variable',
+      files: { 'iam.tf': `variable "actions" {}\n${policy('p', '{ Effect = "Allow", Action = var.actions, Resource = "*" }')}` },
+      findings: [{ outcome: 'unknown', resource: 'aws_iam_policy.p', line: 3 }],
+    },
+  ],
+});
