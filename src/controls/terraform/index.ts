@@ -15,6 +15,7 @@ import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
 import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
 import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
 import secretAccessScoped from './secret-access-scoped.js';
+import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -34,4 +35,5 @@ export const controls: Control[] = [
   tfIamRequiresMfa,
   tfKmsAccessRestricted,
   secretAccessScoped,
+  pointInTimeRecoveryEnabled,
 ];
