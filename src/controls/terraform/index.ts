@@ -16,6 +16,7 @@ import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
 import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
 import secretAccessScoped from './secret-access-scoped.js';
 import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
+import tfKeysHsmBacked from './tf-keys-hsm-backed.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -36,4 +37,5 @@ export const controls: Control[] = [
   tfKmsAccessRestricted,
   secretAccessScoped,
   pointInTimeRecoveryEnabled,
+  tfKeysHsmBacked,
 ];
