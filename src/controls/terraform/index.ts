@@ -17,6 +17,7 @@ import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
 import secretAccessScoped from './secret-access-scoped.js';
 import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
 import tfKeysHsmBacked from './tf-keys-hsm-backed.js';
+import databaseCredentialsDynamic from './database-credentials-dynamic.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -38,4 +39,5 @@ export const controls: Control[] = [
   secretAccessScoped,
   pointInTimeRecoveryEnabled,
   tfKeysHsmBacked,
+  databaseCredentialsDynamic,
 ];
