@@ -18,6 +18,7 @@ import secretAccessScoped from './secret-access-scoped.js';
 import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
 import tfKeysHsmBacked from './tf-keys-hsm-backed.js';
 import databaseCredentialsDynamic from './database-credentials-dynamic.js';
+import tfInstancesSelfHealing from './tf-instances-self-healing.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -40,4 +41,5 @@ export const controls: Control[] = [
   pointInTimeRecoveryEnabled,
   tfKeysHsmBacked,
   databaseCredentialsDynamic,
+  tfInstancesSelfHealing,
 ];
