@@ -19,6 +19,7 @@ import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
 import tfKeysHsmBacked from './tf-keys-hsm-backed.js';
 import databaseCredentialsDynamic from './database-credentials-dynamic.js';
 import tfInstancesSelfHealing from './tf-instances-self-healing.js';
+import infrastructureDefinedAsCode from './infrastructure-defined-as-code.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -42,4 +43,5 @@ export const controls: Control[] = [
   tfKeysHsmBacked,
   databaseCredentialsDynamic,
   tfInstancesSelfHealing,
+  infrastructureDefinedAsCode,
 ];
