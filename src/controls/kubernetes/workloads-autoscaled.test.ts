@@ -12,13 +12,29 @@ testControl(control, {
     { name: 'a StatefulSet autoscaled', files: { 'db.yaml': `${deployment('StatefulSet')}---\n${hpa('3', '5', 'StatefulSet')}` } },
     { name: 'a KEDA ScaledObject with a minimum of 2', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n  minReplicaCount: 2\n  triggers: []\n` } },
     { name: 'minimum lowered by parameter', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, params: { minReplicas: 1 } },
+    { name: 'Terraform autoscaling group from 2 to 6', files: { 'asg.tf': 'resource "aws_autoscaling_group" "web" {\n  min_size = 2\n  max_size = 6\n}\n' } },
   ],
   fail: [
     { name: 'no autoscaler, however many replicas', files: { 'web.yaml': deployment() }, findings: [{ line: 1, resource: 'Deployment/shop/web', message: 'no HorizontalPodAutoscaler (or KEDA ScaledObject) targets' }] },
     { name: 'minReplicas defaults to 1', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, findings: [{ resource: 'HorizontalPodAutoscaler/shop/web', line: 14, message: 'down to 1 replica(s)' }] },
     { name: 'a KEDA ScaledObject scaling to zero by default', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n` }, findings: [{ line: 14, resource: 'ScaledObject/shop/web', message: 'down to 0 replica(s); minReplicaCount' }] },
     { name: 'maxReplicas equal to minReplicas', files: { 'web.yaml': `${deployment()}---\n${hpa('3', '3')}` }, findings: [{ line: 25, message: 'maxReplicas 3 is not above minReplicas 3' }] },
+    {
+      name: 'Terraform autoscaling groups with a single-instance minimum and a fixed size',
+      files: { 'asg.tf': 'resource "aws_autoscaling_group" "a" {\n  min_size = 1\n  max_size = 4\n}\nresource "aws_autoscaling_group" "b" {\n  min_size = 3\n  max_size = 3\n}\n' },
+      findings: [
+        { resource: 'aws_autoscaling_group.a', line: 2, message: 'fewer than 2 instance(s)' },
+        { resource: 'aws_autoscaling_group.b', line: 7, message: 'max_size 3 is not above min_size 3' },
+      ],
+    },
   ],
-  notApplicable: [{ name: 'only a DaemonSet', files: { 'ds.yaml': deployment('DaemonSet') }, reason: /Terraform autoscaling groups/ }],
-  unknown: [{ name: 'bounds from placeholders', files: { 'web.yaml': `${deployment()}---\n${hpa('${MIN}', '10')}` }, findings: [{ line: 24, outcome: 'unknown' }] }],
+  notApplicable: [{ name: 'only a DaemonSet', files: { 'ds.yaml': deployment('DaemonSet') }, reason: /aws_autoscaling_group/ }],
+  unknown: [
+    { name: 'bounds from placeholders', files: { 'web.yaml': `${deployment()}---\n${hpa('${MIN}', '10')}` }, findings: [{ line: 24, outcome: 'unknown' }] },
+    {
+      name: 'Terraform group size from a variable without a default',
+      files: { 'asg.tf': 'variable "min" {}\nresource "aws_autoscaling_group" "web" {\n  min_size = var.min\n  max_size = 10\n}\n' },
+      findings: [{ outcome: 'unknown', resource: 'aws_autoscaling_group.web', line: 3 }],
+    },
+  ],
 });
