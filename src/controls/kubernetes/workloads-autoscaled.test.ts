@@ -13,6 +13,10 @@ testControl(control, {
     { name: 'a KEDA ScaledObject with a minimum of 2', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n  minReplicaCount: 2\n  triggers: []\n` } },
     { name: 'minimum lowered by parameter', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, params: { minReplicas: 1 } },
     { name: 'Terraform autoscaling group from 2 to 6', files: { 'asg.tf': 'resource "aws_autoscaling_group" "web" {\n  min_size = 2\n  max_size = 6\n}\n' } },
+    {
+      name: 'Elastic Beanstalk environment scaling from 2 to 4',
+      files: { 'eb.tf': 'resource "aws_elastic_beanstalk_environment" "web" {\n  setting {\n    namespace = "aws:autoscaling:asg"\n    name      = "MinSize"\n    value     = "2"\n  }\n  setting {\n    namespace = "aws:autoscaling:asg"\n    name      = "MaxSize"\n    value     = "4"\n  }\n}\n' },
+    },
   ],
   fail: [
     { name: 'no autoscaler, however many replicas', files: { 'web.yaml': deployment() }, findings: [{ line: 1, resource: 'Deployment/shop/web', message: 'no HorizontalPodAutoscaler (or KEDA ScaledObject) targets' }] },
@@ -25,6 +29,14 @@ testControl(control, {
       findings: [
         { resource: 'aws_autoscaling_group.a', line: 2, message: 'fewer than 2 instance(s)' },
         { resource: 'aws_autoscaling_group.b', line: 7, message: 'max_size 3 is not above min_size 3' },
+      ],
+    },
+    {
+      name: 'Elastic Beanstalk single instance, and an environment with default sizes',
+      files: { 'eb.tf': 'resource "aws_elastic_beanstalk_environment" "one" {\n  setting {\n    namespace = "aws:elasticbeanstalk:environment"\n    name      = "EnvironmentType"\n    value     = "SingleInstance"\n  }\n}\nresource "aws_elastic_beanstalk_environment" "two" {\n  name = "two"\n}\n' },
+      findings: [
+        { resource: 'aws_elastic_beanstalk_environment.one', line: 2, message: 'SingleInstance' },
+        { resource: 'aws_elastic_beanstalk_environment.two', line: 8, message: 'MinSize is not set' },
       ],
     },
   ],

@@ -1,30 +1,17 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, judgedFindings, managed, numberOf, show, type Verdict } from '../terraform/judge.js';
+import { terraformFacts } from '../../facts/terraform.js';
+import { judgedFindings } from '../terraform/judge.js';
+import { terraformScaling } from '../terraform/scaling.js';
 import { indexAutoscalers } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'workloads-autoscaled';
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
-/** An autoscaling group scales when its minimum is redundant and its maximum higher. */
-function autoscalingGroup(group: TfResource, minimum: number): Verdict {
-  const min = group.attributes.min_size;
-  const max = group.attributes.max_size;
-  if (!min || !max) return fail(`${!min ? 'min_size' : 'max_size'} is not set`, group.line, 'bounds-missing');
-  const low = numberOf(min.value);
-  const high = numberOf(max.value);
-  if (low instanceof Unknown) return cannotJudge(`min_size is not known statically: ${low.reason}`, min.line);
-  if (high instanceof Unknown) return cannotJudge(`max_size is not known statically: ${high.reason}`, max.line);
-  if (low === undefined || low < minimum) return fail(`min_size = ${show(min.value)}: the group may run fewer than ${minimum} instance(s)`, min.line, 'min');
-  if (high === undefined || high <= low) return fail(`cannot scale: max_size ${show(max.value)} is not above min_size ${low}`, max.line, 'max');
-  return PASS;
-}
-
 /**
  * HorizontalPodAutoscalers (and KEDA) for Kubernetes workloads, and min/max bounds of Terraform
- * aws_autoscaling_group. Elastic Beanstalk environments are not read yet.
+ * aws_autoscaling_group and aws_elastic_beanstalk_environment (`.ebextensions` are not read yet).
  */
 export default defineControl({
   meta: {
@@ -33,7 +20,7 @@ export default defineControl({
     domain: 'kubernetes',
     severity: 'medium',
     rationale: 'A service built to run as N instances survives the loss of one and absorbs load by adding more; a fixed replica count is capacity planning done once and never again.',
-    remediation: 'Target each Deployment and StatefulSet with a HorizontalPodAutoscaler whose `minReplicas` is at least the minimum and whose `maxReplicas` is higher; give each aws_autoscaling_group a min_size of at least the minimum and a higher max_size.',
+    remediation: 'Target each Deployment and StatefulSet with a HorizontalPodAutoscaler whose `minReplicas` is at least the minimum and whose `maxReplicas` is higher; give each aws_autoscaling_group a min_size of at least the minimum and a higher max_size, and each Elastic Beanstalk environment EnvironmentType LoadBalanced with MinSize and MaxSize likewise.',
     params: {
       minReplicas: { type: 'number', default: 2, minimum: 1, description: "The lowest acceptable autoscaler minimum (HPA `minReplicas`, autoscaling group `min_size`)." },
     },
@@ -42,9 +29,9 @@ export default defineControl({
   async check({ facts, params }) {
     const [kube, terraform] = await Promise.all([facts(kubernetesFacts), facts(terraformFacts)]);
     const workloads = kube.workloads.filter((workload) => SCALABLE.has(workload.resource.kind));
-    const groups = managed(terraform, 'aws_autoscaling_group');
-    if (workloads.length === 0 && groups.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (and no Terraform aws_autoscaling_group; Elastic Beanstalk is not read yet)');
-    const tfFindings = judgedFindings(ID, terraform, groups.map((resource) => ({ resource, verdict: autoscalingGroup(resource, params.minReplicas) })));
+    const scaled = terraformScaling(terraform, params.minReplicas);
+    if (workloads.length === 0 && scaled.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (and no Terraform aws_autoscaling_group or aws_elastic_beanstalk_environment)');
+    const tfFindings = judgedFindings(ID, terraform, scaled);
     const autoscalers = indexAutoscalers(kube.resources);
     const scaledObjects = indexScaledObjects(kube.resources);
     const findings: FindingInput[] = [];

@@ -19,7 +19,7 @@ function isEveryone(principal: unknown): boolean | Unknown {
 }
 
 function keyPolicyVerdict(policy: TfAttribute | undefined, key: TfResource): Verdict {
-  if (!policy || policy.value === null) return fail('no explicit key policy: the default policy lets every IAM principal of the account that is granted kms:* use the key', key.line, 'no-policy');
+  if (!policy || policy.value === null) return fail('no explicit key policy: the default policy hands the key to IAM, so any principal of the account whose IAM policy allows kms:* can use and administer it', key.line, 'no-policy');
   const statements = policyStatements(policy.value);
   if (statements instanceof Unknown) return cannotJudge(`the key policy is not known statically: ${statements.reason}`, policy.line);
   for (const statement of statements) {
