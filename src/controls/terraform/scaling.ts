@@ -14,7 +14,7 @@ function bounds(min: TfAttribute | undefined, max: TfAttribute | undefined, name
 }
 
 /** An Elastic Beanstalk `setting { namespace, name, value }`, as an attribute at the setting's line. */
-function setting(environment: TfResource, namespace: string, name: string): TfAttribute | undefined {
+export function setting(environment: TfResource, namespace: string, name: string): TfAttribute | undefined {
   const block = blocksOf(environment, 'setting').find((candidate) => candidate.attributes.namespace?.value === namespace && candidate.attributes.name?.value === name);
   const value = block?.attributes.value;
   return block && value ? { value: value.value, line: block.line } : undefined;

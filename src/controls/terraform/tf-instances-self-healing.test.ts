@@ -6,6 +6,10 @@ const template = 'resource "aws_launch_template" "web" {\n  image_id = "ami-123"
 testControl(control, {
   pass: [
     {
+      name: 'Elastic Beanstalk environment with a health check path',
+      files: { 'eb.tf': 'resource "aws_elastic_beanstalk_environment" "web" {\n  setting {\n    namespace = "aws:elasticbeanstalk:environment:process:default"\n    name      = "HealthCheckPath"\n    value     = "/healthz"\n  }\n}\n' },
+    },
+    {
       name: 'group from a pinned template, ELB health check, target group, two subnets',
       files: {
         'asg.tf': `${template}resource "aws_autoscaling_group" "web" {\n  launch_template {\n    id      = aws_launch_template.web.id\n    version = aws_launch_template.web.latest_version\n  }\n  health_check_type   = "ELB"\n  target_group_arns   = [aws_lb_target_group.web.arn]\n  vpc_zone_identifier = ["subnet-a", "subnet-b"]\n}\n`,
@@ -19,6 +23,16 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: 'Elastic Beanstalk: a single instance, and a load-balanced environment without a health check URL',
+      files: {
+        'eb.tf': 'resource "aws_elastic_beanstalk_environment" "one" {\n  setting {\n    namespace = "aws:elasticbeanstalk:environment"\n    name      = "EnvironmentType"\n    value     = "SingleInstance"\n  }\n}\nresource "aws_elastic_beanstalk_environment" "two" {\n  name = "two"\n}\n',
+      },
+      findings: [
+        { resource: 'aws_elastic_beanstalk_environment.one', line: 2, message: 'SingleInstance' },
+        { resource: 'aws_elastic_beanstalk_environment.two', line: 8, message: 'no health check URL' },
+      ],
+    },
     {
       name: 'a standalone instance and a group with every shortfall',
       files: {
@@ -35,7 +49,7 @@ testControl(control, {
       findings: [{ resource: 'aws_autoscaling_group.old', line: 2, message: 'launch configuration, not a launch template; health_check_type = "EC2"' }],
     },
   ],
-  notApplicable: [{ name: 'no compute', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /Elastic Beanstalk/ }],
+  notApplicable: [{ name: 'no compute', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /ebextensions/ }],
   unknown: [
     {
       name: 'subnets from a module output',

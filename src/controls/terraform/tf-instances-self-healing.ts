@@ -1,6 +1,7 @@
 import { defineControl } from '../../engine/control.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfBlock, type TfResource } from '../../facts/terraform.js';
 import { PASS, cannotJudge, fail, firstBlock, managed, outcomeOf, show, type Judged, type Verdict } from './judge.js';
+import { setting } from './scaling.js';
 
 const ID = 'tf-instances-self-healing';
 
@@ -89,6 +90,17 @@ function autoscalingGroup(terraform: TerraformFacts, group: TfResource): Verdict
   return first ? cannotJudge(first.text, first.line) : PASS;
 }
 
+/** Elastic Beanstalk replaces instances behind its load balancer when the environment is load balanced and has a health check URL. */
+function beanstalk(environment: TfResource): Verdict {
+  const type = setting(environment, 'aws:elasticbeanstalk:environment', 'EnvironmentType');
+  if (type?.value instanceof Unknown) return cannotJudge(`EnvironmentType is not known statically: ${type.value.reason}`, type.line);
+  if (type?.value === 'SingleInstance') return fail('EnvironmentType = "SingleInstance": no load balancer health check replaces a failed instance', type.line, 'single-instance');
+  const check = setting(environment, 'aws:elasticbeanstalk:environment:process:default', 'HealthCheckPath') ?? setting(environment, 'aws:elasticbeanstalk:application', 'Application Healthcheck URL');
+  if (!check) return fail('no health check URL (HealthCheckPath of the default process): a hung application still answers TCP and is never replaced', environment.line, 'no-health-check');
+  if (check.value instanceof Unknown) return cannotJudge(`the health check URL is not known statically: ${check.value.reason}`, check.line);
+  return PASS;
+}
+
 export default defineControl({
   meta: {
     id: ID,
@@ -98,7 +110,7 @@ export default defineControl({
     rationale:
       'A hand-built server that dies stays dead until someone notices; an autoscaling group across zones, replacing instances that fail the load balancer health check from a pinned launch template, restores the same server without a person.',
     remediation:
-      'Run long-lived servers in aws_autoscaling_group with launch_template { version = <number or aws_launch_template.X.latest_version> }, health_check_type = "ELB", target_group_arns, and vpc_zone_identifier listing subnets in two or more zones; replace standalone aws_instance resources.',
+      'Run long-lived servers in aws_autoscaling_group with launch_template { version = <number or aws_launch_template.X.latest_version> }, health_check_type = "ELB", target_group_arns, and vpc_zone_identifier listing subnets in two or more zones; replace standalone aws_instance resources; load-balance Elastic Beanstalk environments with a HealthCheckPath.',
     facts: ['terraform'],
   },
   async check({ facts }) {
@@ -109,7 +121,8 @@ export default defineControl({
         verdict: fail('a standalone instance: nothing replaces it when it fails (run it in an autoscaling group)', resource.line, 'standalone-instance'),
       })),
       ...managed(terraform, 'aws_autoscaling_group').map((resource) => ({ resource, verdict: autoscalingGroup(terraform, resource) })),
+      ...managed(terraform, 'aws_elastic_beanstalk_environment').map((resource) => ({ resource, verdict: beanstalk(resource) })),
     ];
-    return outcomeOf(ID, terraform, judged, 'no EC2 instances or autoscaling groups in the Terraform configuration (Elastic Beanstalk health checks are not read by this control)');
+    return outcomeOf(ID, terraform, judged, 'no EC2 instances, autoscaling groups or Elastic Beanstalk environments in the Terraform configuration (.ebextensions are not read by this control)');
   },
 });
