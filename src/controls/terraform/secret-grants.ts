@@ -23,3 +23,14 @@ export function unscopedResource(statement: PolicyStatement): Maybe {
   const unknown = resources.find(isUnknownInJson);
   return unknown === undefined ? false : new Unknown(unknown.slice(UNKNOWN_IN_JSON.length));
 }
+
+/** KV version 2 puts secrets under `<mount>/data/` and their metadata under `<mount>/metadata/`. */
+const KV2_SEGMENTS = new Set(['data', 'metadata']);
+
+/** Whether a Vault policy path covers everything or a whole mount: `*`, `secret/*`, `secret/data/*`, `+/*`. */
+export function vaultPathUnscoped(path: string): boolean {
+  if (!path.endsWith('*')) return false;
+  const segments = path.slice(0, -1).split('/').filter((segment) => segment !== '');
+  if (segments.length === 2 && KV2_SEGMENTS.has(segments[1] ?? '')) segments.pop();
+  return segments.length <= 1 || segments.every((segment) => segment === '+');
+}
