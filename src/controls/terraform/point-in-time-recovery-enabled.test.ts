@@ -1,8 +1,11 @@
 import { testControl } from '../../testing/control-table.js';
 import control from './point-in-time-recovery-enabled.js';
 
+const psmdb = (pitr: string): string => `apiVersion: psmdb.percona.com/v1\nkind: PerconaServerMongoDB\nmetadata:\n  name: mongo\nspec:\n  backup:\n    enabled: true\n    pitr:\n      enabled: ${pitr}\n`;
+
 testControl(control, {
   pass: [
+    { name: 'Percona MongoDB with PITR', files: { 'k8s/mongo.yaml': psmdb('true') } },
     {
       name: 'DynamoDB PITR, RDS one day, DocumentDB a week, Atlas pit_enabled, a replica without backups',
       files: {
@@ -12,6 +15,7 @@ testControl(control, {
     },
   ],
   fail: [
+    { name: 'Percona MongoDB without PITR', files: { 'k8s/mongo.yaml': psmdb('false') }, findings: [{ resource: 'PerconaServerMongoDB/default/mongo', line: 9, message: 'pitr.enabled is not true' }] },
     {
       name: 'no PITR block, retention 0, retention absent, Atlas without pit_enabled',
       files: {
@@ -27,6 +31,7 @@ testControl(control, {
   ],
   notApplicable: [{ name: 'no databases', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
   unknown: [
+    { name: 'Percona PITR from a placeholder', files: { 'k8s/mongo.yaml': psmdb('"${PITR}"') }, findings: [{ outcome: 'unknown', line: 6 }] },
     {
       name: 'retention from a variable without a default',
       files: { 'db.tf': 'variable "days" {}\nresource "aws_db_instance" "db" {\n  backup_retention_period = var.days\n}\n' },

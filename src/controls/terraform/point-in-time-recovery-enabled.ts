@@ -1,6 +1,8 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
+import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, numberOf, outcomeOf, requireTrue, show, type Judged, type Verdict } from './judge.js';
+import { resourceFinding } from '../kubernetes/workload-finding.js';
+import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, numberOf, requireTrue, show, type Judged, type Verdict } from './judge.js';
 
 const ID = 'point-in-time-recovery-enabled';
 /** Engines whose point-in-time restore works from automated backups kept at least one day. */
@@ -31,6 +33,18 @@ function judge(resource: TfResource): Verdict {
   return retention(resource);
 }
 
+/** Percona's MongoDB operator: `spec.backup.pitr.enabled: true` with backups on. */
+function perconaFinding(resource: KubeResource): FindingInput | undefined {
+  const backup = at(resource.value, ['spec', 'backup', 'enabled']);
+  const pitr = at(resource.value, ['spec', 'backup', 'pitr', 'enabled']);
+  if (typeof backup === 'string' || typeof pitr === 'string') {
+    return resourceFinding(ID, resource, { message: `${resource.address}: backup settings are templated and known only at deploy time`, path: ['spec', 'backup'], key: 'dynamic', outcome: 'unknown' });
+  }
+  if (backup === false) return resourceFinding(ID, resource, { message: `${resource.address}: spec.backup.enabled is false`, path: ['spec', 'backup', 'enabled'], key: 'backup-off' });
+  if (pitr === true) return undefined;
+  return resourceFinding(ID, resource, { message: `${resource.address}: spec.backup.pitr.enabled is not true (oplog is not archived for point-in-time restore)`, path: pitr === undefined ? ['spec', 'backup'] : ['spec', 'backup', 'pitr', 'enabled'], key: 'pitr-off' });
+}
+
 export default defineControl({
   meta: {
     id: ID,
@@ -39,14 +53,17 @@ export default defineControl({
     severity: 'high',
     rationale: 'Snapshots taken once a day lose up to a day of writes; point-in-time recovery restores a database to the second before a bad migration, a deletion or a ransomware encryption.',
     remediation:
-      'Set point_in_time_recovery { enabled = true } on DynamoDB tables, backup_retention_period >= 1 on RDS, Aurora, DocumentDB and Neptune, and pit_enabled = true (with cloud backup) on MongoDB Atlas clusters.',
-    facts: ['terraform'],
+      'Set point_in_time_recovery { enabled = true } on DynamoDB tables, backup_retention_period >= 1 on RDS, Aurora, DocumentDB and Neptune, pit_enabled = true (with cloud backup) on MongoDB Atlas clusters, and spec.backup.pitr.enabled: true on Percona PerconaServerMongoDB resources.',
+    facts: ['terraform', 'kubernetes'],
   },
   async check({ facts }) {
-    const terraform = await facts(terraformFacts);
+    const [terraform, kube] = await Promise.all([facts(terraformFacts), facts(kubernetesFacts)]);
     const judged: Judged[] = managed(terraform, 'aws_dynamodb_table', ...ATLAS_TYPES, ...RETENTION_TYPES)
       .filter((resource) => !isReplica(resource))
       .map((resource) => ({ resource, verdict: judge(resource) }));
-    return outcomeOf(ID, terraform, judged, 'no DynamoDB tables, RDS/Aurora/DocumentDB/Neptune databases or MongoDB Atlas clusters in the Terraform configuration');
+    const percona = kube.resources.filter((resource) => resource.kind === 'PerconaServerMongoDB' && resource.apiVersion.startsWith('psmdb.percona.com/'));
+    if (judged.length === 0 && percona.length === 0) return notApplicable('no DynamoDB tables, RDS/Aurora/DocumentDB/Neptune databases, MongoDB Atlas clusters or Percona MongoDB resources');
+    const findings = [...judgedFindings(ID, terraform, judged), ...percona.map(perconaFinding).filter((finding): finding is FindingInput => finding !== undefined)];
+    return evaluated(findings, `${judged.length} Terraform resource(s) and ${percona.length} Percona MongoDB resource(s) judged`);
   },
 });
