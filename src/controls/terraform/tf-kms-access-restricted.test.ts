@@ -36,6 +36,13 @@ testControl(control, {
   notApplicable: [{ name: 'no keys or IAM', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
   unknown: [
     {
+      name: 'key administration on a role whose trust policy is not known',
+      files: {
+        'iam.tf': 'variable "trust" {}\nresource "aws_iam_role" "r" {\n  assume_role_policy = var.trust\n}\nresource "aws_iam_role_policy" "r" {\n  role   = aws_iam_role.r.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "kms:ScheduleKeyDeletion", Resource = "arn:aws:kms:eu-west-1:1:key/abc" }] })\n}\n',
+      },
+      findings: [{ outcome: 'unknown', resource: 'aws_iam_role.r', line: 3 }],
+    },
+    {
       name: 'key policy from a variable',
       files: { 'kms.tf': 'variable "policy" {}\nresource "aws_kms_key" "k" {\n  policy = var.policy\n}\n' },
       findings: [{ outcome: 'unknown', resource: 'aws_kms_key.k', line: 3 }],

@@ -3,7 +3,7 @@ import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, ty
 import { isUnknownInJson } from '../../facts/terraform-values.js';
 import { POLICY_TYPES, attachedPolicies, grantedActions } from './iam.js';
 import { PASS, blocksOf, cannotJudge, fail, managed, outcomeOf, type Judged, type Verdict } from './judge.js';
-import { effectIs, isRecord, policyStatements, servicePrincipals, unknownInside, type PolicyStatement } from './policies.js';
+import { effectIs, isRecord, policyStatements, servicePrincipals, type PolicyStatement } from './policies.js';
 import { unscopedResource } from './secret-grants.js';
 
 const ID = 'tf-kms-access-restricted';
@@ -61,24 +61,29 @@ function grantVerdict(statements: PolicyStatement[] | Unknown, attribute: TfAttr
 
 /** A role a service assumes (a workload) must not hold key-administration actions. */
 function workloadRoleVerdict(terraform: TerraformFacts, role: TfResource): Verdict {
-  const trust = policyStatements(role.attributes.assume_role_policy?.value);
-  if (trust instanceof Unknown) return PASS;
-  const services = servicePrincipals(trust);
-  if (services instanceof Unknown || services.length === 0) return PASS;
-  let unknown: { reason: string; line?: number } | undefined;
+  let admin: { granted: string[]; via: string; line?: number } | undefined;
+  let unreadable: { reason: string; line?: number } | undefined;
   for (const policy of attachedPolicies(terraform, 'role', role)) {
     if (policy.statements instanceof Unknown) {
-      unknown ??= { reason: `${policy.via.address}: ${policy.statements.reason}`, line: policy.attribute?.line };
+      unreadable ??= { reason: `${policy.via.address}: ${policy.statements.reason}`, line: policy.attribute?.line };
       continue;
     }
     for (const statement of policy.statements) {
-      const { granted } = grantedActions(statement, KEY_ADMIN_ACTIONS);
-      if (granted.length > 0) return fail(`a role assumed by ${services.join(', ')} holds key-administration actions (${granted.join(', ')}) through ${policy.via.address}`, policy.attribute?.line, 'workload-key-admin');
+      const { granted, unknown } = grantedActions(statement, KEY_ADMIN_ACTIONS);
+      if (granted.length > 0) admin ??= { granted, via: policy.via.address, line: policy.attribute?.line };
+      else if (unknown) unreadable ??= { reason: `${policy.via.address}: ${unknown.reason}`, line: policy.attribute?.line };
     }
-    const hidden = policy.statements.map((statement) => unknownInside(statement.actions)).find((found) => found !== undefined);
-    if (hidden) unknown ??= { reason: `${policy.via.address}: ${hidden.reason}`, line: policy.attribute?.line };
   }
-  return unknown ? cannotJudge(`whether the workload role holds key-administration actions is not known: ${unknown.reason}`, unknown.line) : PASS;
+  if (!admin && !unreadable) return PASS;
+  const trustAttribute = role.attributes.assume_role_policy;
+  const trust = policyStatements(trustAttribute?.value);
+  const services = trust instanceof Unknown ? trust : servicePrincipals(trust);
+  if (services instanceof Unknown) {
+    return admin ? cannotJudge(`holds key-administration actions (${admin.granted.join(', ')}) and who assumes the role is not known statically: ${services.reason}`, trustAttribute?.line) : PASS;
+  }
+  if (services.length === 0) return PASS;
+  if (admin) return fail(`a role assumed by ${services.join(', ')} holds key-administration actions (${admin.granted.join(', ')}) through ${admin.via}`, admin.line, 'workload-key-admin');
+  return cannotJudge(`whether the workload role holds key-administration actions is not known: ${unreadable?.reason ?? ''}`, unreadable?.line);
 }
 
 function judge(terraform: TerraformFacts): Judged[] {
