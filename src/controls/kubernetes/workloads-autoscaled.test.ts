@@ -8,6 +8,7 @@ const hpa = (min: string | undefined, max: string, kind = 'Deployment'): string 
 
 testControl(control, {
   pass: [
+    { name: '.ebextensions scaling from 2 to 6', files: { '.ebextensions/scaling.config': 'option_settings:\n  aws:autoscaling:asg:\n    MinSize: 2\n    MaxSize: 6\n' } },
     { name: 'autoscaled from 2 to 10', files: { 'web.yaml': `${deployment()}---\n${hpa('2', '10')}` } },
     { name: 'a StatefulSet autoscaled', files: { 'db.yaml': `${deployment('StatefulSet')}---\n${hpa('3', '5', 'StatefulSet')}` } },
     { name: 'a KEDA ScaledObject with a minimum of 2', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n  minReplicaCount: 2\n  triggers: []\n` } },
@@ -19,6 +20,11 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: '.ebextensions with a minimum of one',
+      files: { '.ebextensions/scaling.config': 'option_settings:\n  aws:autoscaling:asg:\n    MinSize: 1\n    MaxSize: 4\n' },
+      findings: [{ resource: '.ebextensions', file: '.ebextensions/scaling.config', line: 3, message: 'MinSize 1' }],
+    },
     { name: 'no autoscaler, however many replicas', files: { 'web.yaml': deployment() }, findings: [{ line: 1, resource: 'Deployment/shop/web', message: 'no HorizontalPodAutoscaler (or KEDA ScaledObject) targets' }] },
     { name: 'minReplicas defaults to 1', files: { 'web.yaml': `${deployment()}---\n${hpa(undefined, '4')}` }, findings: [{ resource: 'HorizontalPodAutoscaler/shop/web', line: 14, message: 'down to 1 replica(s)' }] },
     { name: 'a KEDA ScaledObject scaling to zero by default', files: { 'web.yaml': `${deployment()}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  scaleTargetRef:\n    name: web\n` }, findings: [{ line: 14, resource: 'ScaledObject/shop/web', message: 'down to 0 replica(s); minReplicaCount' }] },
@@ -42,6 +48,7 @@ testControl(control, {
   ],
   notApplicable: [{ name: 'only a DaemonSet', files: { 'ds.yaml': deployment('DaemonSet') }, reason: /aws_autoscaling_group/ }],
   unknown: [
+    { name: '.ebextensions sizes from a CloudFormation function', files: { '.ebextensions/scaling.config': 'option_settings:\n  aws:autoscaling:asg:\n    MinSize: { "Fn::GetOptionSetting": { OptionName: Min } }\n    MaxSize: 4\n' }, findings: [{ outcome: 'unknown', line: 3 }] },
     { name: 'bounds from placeholders', files: { 'web.yaml': `${deployment()}---\n${hpa('${MIN}', '10')}` }, findings: [{ line: 24, outcome: 'unknown' }] },
     {
       name: 'Terraform group size from a variable without a default',

@@ -3,6 +3,8 @@ import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.j
 import { terraformFacts } from '../../facts/terraform.js';
 import { judgedFindings } from '../terraform/judge.js';
 import { terraformScaling } from '../terraform/scaling.js';
+import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
+import { appFinding, appScaling } from '../terraform/beanstalk.js';
 import { indexAutoscalers } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
@@ -11,7 +13,7 @@ const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
 /**
  * HorizontalPodAutoscalers (and KEDA) for Kubernetes workloads, and min/max bounds of Terraform
- * aws_autoscaling_group and aws_elastic_beanstalk_environment (`.ebextensions` are not read yet).
+ * aws_autoscaling_group and Elastic Beanstalk (Terraform environments and `.ebextensions`).
  */
 export default defineControl({
   meta: {
@@ -24,14 +26,18 @@ export default defineControl({
     params: {
       minReplicas: { type: 'number', default: 2, minimum: 1, description: "The lowest acceptable autoscaler minimum (HPA `minReplicas`, autoscaling group `min_size`)." },
     },
-    facts: ['kubernetes', 'terraform'],
+    facts: ['kubernetes', 'terraform', 'elastic-beanstalk'],
   },
   async check({ facts, params }) {
-    const [kube, terraform] = await Promise.all([facts(kubernetesFacts), facts(terraformFacts)]);
+    const [kube, terraform, beanstalk] = await Promise.all([facts(kubernetesFacts), facts(terraformFacts), facts(elasticBeanstalkFacts)]);
     const workloads = kube.workloads.filter((workload) => SCALABLE.has(workload.resource.kind));
     const scaled = terraformScaling(terraform, params.minReplicas);
-    if (workloads.length === 0 && scaled.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (and no Terraform aws_autoscaling_group or aws_elastic_beanstalk_environment)');
+    if (workloads.length === 0 && scaled.length === 0 && beanstalk.apps.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (and no Terraform aws_autoscaling_group, aws_elastic_beanstalk_environment or .ebextensions)');
     const tfFindings = judgedFindings(ID, terraform, scaled);
+    for (const app of beanstalk.apps) {
+      const problem = appScaling(app, params.minReplicas);
+      if (problem) tfFindings.push(appFinding(ID, app, problem));
+    }
     const autoscalers = indexAutoscalers(kube.resources);
     const scaledObjects = indexScaledObjects(kube.resources);
     const findings: FindingInput[] = [];

@@ -5,6 +5,7 @@ const template = 'resource "aws_launch_template" "web" {\n  image_id = "ami-123"
 
 testControl(control, {
   pass: [
+    { name: '.ebextensions with a health check path', files: { '.ebextensions/health.config': 'option_settings:\n  aws:elasticbeanstalk:environment:process:default:\n    HealthCheckPath: /healthz\n' } },
     {
       name: 'Elastic Beanstalk environment with a health check path',
       files: { 'eb.tf': 'resource "aws_elastic_beanstalk_environment" "web" {\n  setting {\n    namespace = "aws:elasticbeanstalk:environment:process:default"\n    name      = "HealthCheckPath"\n    value     = "/healthz"\n  }\n}\n' },
@@ -23,6 +24,11 @@ testControl(control, {
     },
   ],
   fail: [
+    {
+      name: '.ebextensions single instance, list form',
+      files: { 'api/.ebextensions/env.config': 'option_settings:\n  - namespace: aws:elasticbeanstalk:environment\n    option_name: EnvironmentType\n    value: SingleInstance\n' },
+      findings: [{ resource: 'api/.ebextensions', file: 'api/.ebextensions/env.config', line: 2, message: 'SingleInstance' }],
+    },
     {
       name: 'Elastic Beanstalk: a single instance, and a load-balanced environment without a health check URL',
       files: {
@@ -49,7 +55,7 @@ testControl(control, {
       findings: [{ resource: 'aws_autoscaling_group.old', line: 2, message: 'launch configuration, not a launch template; health_check_type = "EC2"' }],
     },
   ],
-  notApplicable: [{ name: 'no compute', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /ebextensions/ }],
+  notApplicable: [{ name: 'no compute', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /Elastic Beanstalk/ }],
   unknown: [
     {
       name: 'subnets from a module output',

@@ -1,6 +1,8 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
+import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
+import { appFinding, appHealth } from './beanstalk.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfBlock, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, outcomeOf, show, type Judged, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, show, type Judged, type Verdict } from './judge.js';
 import { setting } from './scaling.js';
 
 const ID = 'tf-instances-self-healing';
@@ -111,10 +113,10 @@ export default defineControl({
       'A hand-built server that dies stays dead until someone notices; an autoscaling group across zones, replacing instances that fail the load balancer health check from a pinned launch template, restores the same server without a person.',
     remediation:
       'Run long-lived servers in aws_autoscaling_group with launch_template { version = <number or aws_launch_template.X.latest_version> }, health_check_type = "ELB", target_group_arns, and vpc_zone_identifier listing subnets in two or more zones; replace standalone aws_instance resources; load-balance Elastic Beanstalk environments with a HealthCheckPath.',
-    facts: ['terraform'],
+    facts: ['terraform', 'elastic-beanstalk'],
   },
   async check({ facts }) {
-    const terraform = await facts(terraformFacts);
+    const [terraform, ebextensions] = await Promise.all([facts(terraformFacts), facts(elasticBeanstalkFacts)]);
     const judged: Judged[] = [
       ...managed(terraform, 'aws_instance').map((resource) => ({
         resource,
@@ -123,6 +125,12 @@ export default defineControl({
       ...managed(terraform, 'aws_autoscaling_group').map((resource) => ({ resource, verdict: autoscalingGroup(terraform, resource) })),
       ...managed(terraform, 'aws_elastic_beanstalk_environment').map((resource) => ({ resource, verdict: beanstalk(resource) })),
     ];
-    return outcomeOf(ID, terraform, judged, 'no EC2 instances, autoscaling groups or Elastic Beanstalk environments in the Terraform configuration (.ebextensions are not read by this control)');
+    if (judged.length === 0 && ebextensions.apps.length === 0) return notApplicable('no EC2 instances, autoscaling groups or Elastic Beanstalk environments (Terraform or .ebextensions)');
+    const findings = judgedFindings(ID, terraform, judged);
+    for (const app of ebextensions.apps) {
+      const problem = appHealth(app);
+      if (problem) findings.push(appFinding(ID, app, problem));
+    }
+    return evaluated(findings, `${judged.length} Terraform resource(s) and ${ebextensions.apps.length} .ebextensions application(s) judged`);
   },
 });
