@@ -3,8 +3,11 @@ import control from './secret-access-scoped.js';
 
 const policy = (name: string, statement: string): string => `resource "aws_iam_policy" "${name}" {\n  policy = jsonencode({ Statement = [${statement}] })\n}\n`;
 
+const pod = (env: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app\n${env}`;
+
 testControl(control, {
   pass: [
+    { name: 'a pod taking one key with secretKeyRef', files: { 'pod.yaml': pod('      env:\n        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: shared\n              key: db\n') } },
     {
       name: 'reads named secrets and a parameter path; other actions on *',
       files: {
@@ -21,6 +24,11 @@ testControl(control, {
     { name: 'a Deny on * is not a grant', files: { 'iam.tf': policy('deny', '{ Effect = "Deny", Action = "secretsmanager:*", Resource = "*" }') } },
   ],
   fail: [
+    {
+      name: 'a pod importing a whole Secret',
+      files: { 'pod.yaml': pod('      envFrom:\n        - configMapRef:\n            name: settings\n        - secretRef:\n            name: shared\n') },
+      findings: [{ resource: 'Pod/default/app', line: 12, message: "every key of Secret 'shared'" }],
+    },
     {
       name: 'Vault policy file reading a whole KV mount, vault_policy resource reading everything',
       files: {
@@ -46,7 +54,7 @@ testControl(control, {
   ],
   notApplicable: [
     { name: 'a Packer template is not a Vault policy', files: { 'image.pkr.hcl': 'source "amazon-ebs" "x" {\n  region = "eu-west-1"\n}\n' } },
-    { name: 'no IAM policies', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /no IAM or Vault policies/ },
+    { name: 'no IAM policies', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }, reason: /no IAM or Vault policies and no Kubernetes workloads/ },
   ],
   unknown: [
     {

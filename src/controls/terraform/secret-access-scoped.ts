@@ -1,6 +1,8 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { Unknown, terraformFacts, type TfAttribute } from '../../facts/terraform.js';
 import { parseVaultPolicy, vaultPoliciesFacts, type VaultRule } from '../../facts/vault-policies.js';
+import { at, kubernetesFacts, type KubernetesFacts } from '../../facts/kubernetes.js';
+import { containerFinding } from '../kubernetes/workload-finding.js';
 import { POLICY_TYPES, grantedActions } from './iam.js';
 import { PASS, blocksOf, cannotJudge, fail, judgedFindings, managed, type Judged, type Verdict } from './judge.js';
 import { policyStatements } from './policies.js';
@@ -57,6 +59,29 @@ function vaultPolicyResource(policy: TfAttribute | undefined): Verdict {
   return unclear.length > 0 ? cannotJudge(`capabilities of path "${unclear[0]?.path ?? ''}" are not a literal list`, policy?.line) : PASS;
 }
 
+/** Containers that import every key of a Secret (`envFrom: secretRef`) instead of the keys they need. */
+function wholeSecretImports(kube: KubernetesFacts): FindingInput[] {
+  const findings: FindingInput[] = [];
+  for (const workload of kube.workloads) {
+    for (const container of workload.containers) {
+      const sources = at(container.value, ['envFrom']);
+      if (!Array.isArray(sources)) continue;
+      sources.forEach((source, index) => {
+        const name = at(source, ['secretRef', 'name']);
+        if (name === undefined) return;
+        findings.push(
+          containerFinding(ID, workload, container, {
+            message: `takes every key of Secret '${String(name)}' (envFrom secretRef): reference the keys it needs with secretKeyRef`,
+            path: [...container.path, 'envFrom', index, 'secretRef'],
+            key: `envFrom:${String(name)}`,
+          }),
+        );
+      });
+    }
+  }
+  return findings;
+}
+
 export default defineControl({
   meta: {
     id: ID,
@@ -66,11 +91,11 @@ export default defineControl({
     rationale:
       'A workload that may read every secret, parameter or key in the account turns one compromised service into the compromise of all of them; grants that name the secrets a service needs keep the blast radius to that service.',
     remediation:
-      'List the ARNs (or a path prefix such as parameter/app/*) of the secrets each principal needs in statements granting secretsmanager:GetSecretValue, ssm:GetParameter* and kms:Decrypt, instead of "*"; give Vault policies read on the paths an application needs, not "*" or a whole mount.',
-    facts: ['terraform', 'vault-policies'],
+      'List the ARNs (or a path prefix such as parameter/app/*) of the secrets each principal needs in statements granting secretsmanager:GetSecretValue, ssm:GetParameter* and kms:Decrypt, instead of "*"; give Vault policies read on the paths an application needs, not "*" or a whole mount; in Kubernetes, take single keys with secretKeyRef rather than envFrom a whole Secret.',
+    facts: ['terraform', 'vault-policies', 'kubernetes'],
   },
   async check({ facts }) {
-    const [terraform, vault] = await Promise.all([facts(terraformFacts), facts(vaultPoliciesFacts)]);
+    const [terraform, vault, kube] = await Promise.all([facts(terraformFacts), facts(vaultPoliciesFacts), facts(kubernetesFacts)]);
     const judged: Judged[] = managed(terraform, ...POLICY_TYPES).map((resource) => ({ resource, verdict: readScope(resource.attributes.policy, 'the policy') }));
     for (const role of managed(terraform, 'aws_iam_role')) {
       const inline = blocksOf(role, 'inline_policy');
@@ -90,8 +115,9 @@ export default defineControl({
       const suppressed = policy.waiver(ID, first.line);
       findings.push({ ...finding, file: policy.file, line: first.line, resource: policy.file, ...(suppressed ? { suppressed } : {}) });
     }
-    const subjects = judged.length + vault.policies.length;
-    if (subjects === 0) return notApplicable('no IAM or Vault policies in the repository (Kubernetes secret references are not read by this control)');
-    return evaluated(findings, `${judged.length} Terraform resource(s) and ${vault.policies.length} Vault policy file(s) judged`);
+    findings.push(...wholeSecretImports(kube));
+    const subjects = judged.length + vault.policies.length + kube.workloads.length;
+    if (subjects === 0) return notApplicable('no IAM or Vault policies and no Kubernetes workloads in the repository');
+    return evaluated(findings, `${judged.length} Terraform resource(s), ${vault.policies.length} Vault policy file(s) and ${kube.workloads.length} Kubernetes workload(s) judged`);
   },
 });
