@@ -2,7 +2,7 @@ import { defineControl, evaluated, notApplicable, type FindingInput } from '../.
 import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
 import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
 import { resourceFinding } from '../kubernetes/workload-finding.js';
-import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, numberOf, requireTrue, show, type Judged, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, remoteModulesNote, numberOf, requireTrue, show, type Judged, type Verdict } from './judge.js';
 
 const ID = 'point-in-time-recovery-enabled';
 /** Engines whose point-in-time restore works from automated backups kept at least one day. */
@@ -64,6 +64,6 @@ export default defineControl({
     const percona = kube.resources.filter((resource) => resource.kind === 'PerconaServerMongoDB' && resource.apiVersion.startsWith('psmdb.percona.com/'));
     if (judged.length === 0 && percona.length === 0) return notApplicable('no DynamoDB tables, RDS/Aurora/DocumentDB/Neptune databases, MongoDB Atlas clusters or Percona MongoDB resources');
     const findings = [...judgedFindings(ID, terraform, judged), ...percona.map(perconaFinding).filter((finding): finding is FindingInput => finding !== undefined)];
-    return evaluated(findings, `${judged.length} Terraform resource(s) and ${percona.length} Percona MongoDB resource(s) judged`);
+    return evaluated(findings, `${judged.length} Terraform resource(s) and ${percona.length} Percona MongoDB resource(s) judged${remoteModulesNote(terraform)}`);
   },
 });

@@ -4,7 +4,7 @@ import { parseVaultPolicy, vaultPoliciesFacts, type VaultRule } from '../../fact
 import { at, kubernetesFacts, type KubernetesFacts } from '../../facts/kubernetes.js';
 import { containerFinding } from '../kubernetes/workload-finding.js';
 import { POLICY_TYPES, grantedActions } from './iam.js';
-import { PASS, blocksOf, cannotJudge, fail, judgedFindings, managed, type Judged, type Verdict } from './judge.js';
+import { PASS, blocksOf, cannotJudge, fail, judgedFindings, managed, remoteModulesNote, type Judged, type Verdict } from './judge.js';
 import { policyStatements } from './policies.js';
 import { unscopedResource, vaultPathUnscoped } from './secret-grants.js';
 
@@ -118,6 +118,6 @@ export default defineControl({
     findings.push(...wholeSecretImports(kube));
     const subjects = judged.length + vault.policies.length + kube.workloads.length;
     if (subjects === 0) return notApplicable('no IAM or Vault policies and no Kubernetes workloads in the repository');
-    return evaluated(findings, `${judged.length} Terraform resource(s), ${vault.policies.length} Vault policy file(s) and ${kube.workloads.length} Kubernetes workload(s) judged`);
+    return evaluated(findings, `${judged.length} Terraform resource(s), ${vault.policies.length} Vault policy file(s) and ${kube.workloads.length} Kubernetes workload(s) judged${remoteModulesNote(terraform)}`);
   },
 });

@@ -2,7 +2,7 @@ import { defineControl, evaluated, notApplicable } from '../../engine/control.js
 import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
 import { appFinding, appHealth } from './beanstalk.js';
 import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfBlock, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, show, type Judged, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, remoteModulesNote, show, type Judged, type Verdict } from './judge.js';
 import { setting } from './scaling.js';
 
 const ID = 'tf-instances-self-healing';
@@ -131,6 +131,6 @@ export default defineControl({
       const problem = appHealth(app);
       if (problem) findings.push(appFinding(ID, app, problem));
     }
-    return evaluated(findings, `${judged.length} Terraform resource(s) and ${ebextensions.apps.length} .ebextensions application(s) judged`);
+    return evaluated(findings, `${judged.length} Terraform resource(s) and ${ebextensions.apps.length} .ebextensions application(s) judged${remoteModulesNote(terraform)}`);
   },
 });
