@@ -94,7 +94,15 @@ export function attachedPolicies(facts: TerraformFacts, kind: PrincipalKind, pri
     if (names(target, principal)) read(inline, inline.attributes.policy);
     else if (unclear(target)) found.push({ via: inline, attribute: inline.attributes[kind], statements: new Unknown(`${inline.address} is attached to a ${kind} not known statically`) });
   }
-  if (kind === 'role') for (const block of blocksOf(principal, 'inline_policy')) found.push({ via: principal, attribute: block.attributes.policy, statements: policyStatements(block.attributes.policy?.value) });
+  if (kind === 'role') {
+    for (const block of blocksOf(principal, 'inline_policy')) found.push({ via: principal, attribute: block.attributes.policy, statements: policyStatements(block.attributes.policy?.value) });
+    const arns = principal.attributes.managed_policy_arns;
+    for (const arn of Array.isArray(arns?.value) ? arns.value : []) {
+      const policy = policyAt(facts, arn);
+      if (policy instanceof Unknown) found.push({ via: principal, attribute: arns, statements: policy });
+      else if (policy !== 'external') found.push({ via: principal, attribute: arns, statements: policyStatements(policy.value) });
+    }
+  }
   const attachments: [TfResource, Value | undefined][] = [
     ...managed(facts, `aws_iam_${kind}_policy_attachment`).map((attachment): [TfResource, Value | undefined] => [attachment, attachment.attributes[kind]?.value]),
     ...managed(facts, 'aws_iam_policy_attachment').map((attachment): [TfResource, Value | undefined] => [attachment, attachment.attributes[`${kind}s`]?.value]),

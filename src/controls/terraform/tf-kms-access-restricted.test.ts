@@ -32,6 +32,13 @@ testControl(control, {
         { resource: 'aws_iam_role.app', line: 12, message: 'kms:PutKeyPolicy, kms:ScheduleKeyDeletion' },
       ],
     },
+    {
+      name: 'key administration through managed_policy_arns of a Lambda role',
+      files: {
+        'iam.tf': `resource "aws_iam_policy" "keys" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "kms:*", Resource = "arn:aws:kms:eu-west-1:1:key/abc" }] })\n}\nresource "aws_iam_role" "fn" {\n  assume_role_policy  = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })\n  managed_policy_arns = [aws_iam_policy.keys.arn]\n}\n`,
+      },
+      findings: [{ resource: 'aws_iam_role.fn', line: 6, message: 'lambda.amazonaws.com holds key-administration actions' }],
+    },
   ],
   notApplicable: [{ name: 'no keys or IAM', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' } }],
   unknown: [
