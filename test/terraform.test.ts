@@ -22,10 +22,15 @@ function readTree(root: string, prefix = ''): FixtureFiles {
 async function scanFixture(name: string, extra: FixtureFiles = {}): Promise<Awaited<ReturnType<typeof scan>>> {
   const root = makeFixture({ ...readTree(path.join(FIXTURES, name)), ...extra });
   try {
-    return await scan({ path: root, controls });
+    return await scan({ path: root, controls: catalogControls() });
   } finally {
     removeFixture(root);
   }
+}
+
+/** The 13 catalog controls these fixtures were written for; later terraform controls have their own tables. */
+function catalogControls(): typeof controls {
+  return controls.filter((control) => Object.hasOwn(EXPECTED_FAILING, control.meta.id));
 }
 
 /** control → `resource file:line` (suppressed ones marked), in report order. */

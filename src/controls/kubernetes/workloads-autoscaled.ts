@@ -1,5 +1,10 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
 import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
+import { terraformFacts } from '../../facts/terraform.js';
+import { judgedFindings } from '../terraform/judge.js';
+import { terraformScaling } from '../terraform/scaling.js';
+import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
+import { appFinding, appScaling } from '../terraform/beanstalk.js';
 import { indexAutoscalers } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
@@ -7,8 +12,8 @@ const ID = 'workloads-autoscaled';
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
 /**
- * The Kubernetes part of the control: HorizontalPodAutoscalers. Terraform autoscaling groups and
- * Elastic Beanstalk environments are read by the Terraform controls' branch and not yet here.
+ * HorizontalPodAutoscalers (and KEDA) for Kubernetes workloads, and min/max bounds of Terraform
+ * aws_autoscaling_group and Elastic Beanstalk (Terraform environments and `.ebextensions`).
  */
 export default defineControl({
   meta: {
@@ -17,16 +22,22 @@ export default defineControl({
     domain: 'kubernetes',
     severity: 'medium',
     rationale: 'A service built to run as N instances survives the loss of one and absorbs load by adding more; a fixed replica count is capacity planning done once and never again.',
-    remediation: 'Target each Deployment and StatefulSet with a HorizontalPodAutoscaler whose `minReplicas` is at least the minimum and whose `maxReplicas` is higher.',
+    remediation: 'Target each Deployment and StatefulSet with a HorizontalPodAutoscaler whose `minReplicas` is at least the minimum and whose `maxReplicas` is higher; give each aws_autoscaling_group a min_size of at least the minimum and a higher max_size, and each Elastic Beanstalk environment EnvironmentType LoadBalanced with MinSize and MaxSize likewise.',
     params: {
-      minReplicas: { type: 'number', default: 2, minimum: 1, description: "The lowest acceptable autoscaler minimum (HPA `minReplicas`)." },
+      minReplicas: { type: 'number', default: 2, minimum: 1, description: "The lowest acceptable autoscaler minimum (HPA `minReplicas`, autoscaling group `min_size`)." },
     },
-    facts: ['kubernetes'],
+    facts: ['kubernetes', 'terraform', 'elastic-beanstalk'],
   },
   async check({ facts, params }) {
-    const kube = await facts(kubernetesFacts);
+    const [kube, terraform, beanstalk] = await Promise.all([facts(kubernetesFacts), facts(terraformFacts), facts(elasticBeanstalkFacts)]);
     const workloads = kube.workloads.filter((workload) => SCALABLE.has(workload.resource.kind));
-    if (workloads.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (Terraform autoscaling groups and Elastic Beanstalk are not read by this control yet)');
+    const scaled = terraformScaling(terraform, params.minReplicas);
+    if (workloads.length === 0 && scaled.length === 0 && beanstalk.apps.length === 0) return withoutSubjects(kube, 'Deployment or StatefulSet (and no Terraform aws_autoscaling_group, aws_elastic_beanstalk_environment or .ebextensions)');
+    const tfFindings = judgedFindings(ID, terraform, scaled);
+    for (const app of beanstalk.apps) {
+      const problem = appScaling(app, params.minReplicas);
+      if (problem) tfFindings.push(appFinding(ID, app, problem));
+    }
     const autoscalers = indexAutoscalers(kube.resources);
     const scaledObjects = indexScaledObjects(kube.resources);
     const findings: FindingInput[] = [];
@@ -51,7 +62,7 @@ export default defineControl({
         findings.push(resourceFinding(ID, autoscaler, { message: `cannot scale ${resource.address}: ${maxField} ${max} is not above ${minField} ${min}`, path: ['spec', maxField], key: 'max' }));
       }
     }
-    return evaluated(findings);
+    return evaluated([...findings, ...tfFindings]);
   },
 });
 

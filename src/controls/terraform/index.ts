@@ -12,6 +12,14 @@ import tfAuditLoggingEnabled from './tf-audit-logging-enabled.js';
 import tfLogRetentionBounded from './tf-log-retention-bounded.js';
 import tfDatabasesRedundant from './tf-databases-redundant.js';
 import tfDeletionProtectionEnabled from './tf-deletion-protection-enabled.js';
+import tfIamRequiresMfa from './tf-iam-requires-mfa.js';
+import tfKmsAccessRestricted from './tf-kms-access-restricted.js';
+import secretAccessScoped from './secret-access-scoped.js';
+import pointInTimeRecoveryEnabled from './point-in-time-recovery-enabled.js';
+import tfKeysHsmBacked from './tf-keys-hsm-backed.js';
+import databaseCredentialsDynamic from './database-credentials-dynamic.js';
+import tfInstancesSelfHealing from './tf-instances-self-healing.js';
+import infrastructureDefinedAsCode from './infrastructure-defined-as-code.js';
 
 /** The terraform controls; one file each, registered here. */
 export const controls: Control[] = [
@@ -28,4 +36,12 @@ export const controls: Control[] = [
   tfLogRetentionBounded,
   tfDatabasesRedundant,
   tfDeletionProtectionEnabled,
+  tfIamRequiresMfa,
+  tfKmsAccessRestricted,
+  secretAccessScoped,
+  pointInTimeRecoveryEnabled,
+  tfKeysHsmBacked,
+  databaseCredentialsDynamic,
+  tfInstancesSelfHealing,
+  infrastructureDefinedAsCode,
 ];

@@ -26,6 +26,19 @@ export interface Judged {
  */
 export function outcomeOf(controlId: string, facts: TerraformFacts, judged: readonly Judged[], nothingToJudge: string): ControlOutcome {
   if (judged.length === 0) return notApplicable(facts.files.length === 0 ? 'no Terraform configuration' : nothingToJudge);
+  const findings = judgedFindings(controlId, facts, judged);
+  const passed = judged.length - findings.length;
+  return evaluated(findings, `${judged.length} resource(s) judged, ${passed} without findings${remoteModulesNote(facts)}`);
+}
+
+/** `; not analysed: module.x (registry source)` for remote modules, or ''. */
+export function remoteModulesNote(facts: TerraformFacts): string {
+  const remote = facts.modules.filter((module) => !module.analysed);
+  return remote.length > 0 ? `; not analysed: ${remote.map((module) => `${module.address} (${module.reason ?? module.source})`).join('; ')}` : '';
+}
+
+/** The findings of per-resource verdicts, for a control that also judges other kinds of subjects. */
+export function judgedFindings(controlId: string, facts: TerraformFacts, judged: readonly Judged[]): FindingInput[] {
   const findings: FindingInput[] = [];
   for (const { resource, verdict } of judged) {
     if (verdict.outcome === 'pass') continue;
@@ -42,11 +55,7 @@ export function outcomeOf(controlId: string, facts: TerraformFacts, judged: read
     if (waiver) finding.suppressed = { kind: 'inline', reason: waiver.reason, source: `${resource.file}:${waiver.line}` };
     findings.push(finding);
   }
-  const remote = facts.modules.filter((module) => !module.analysed);
-  const passed = judged.length - findings.length;
-  const notes = [`${judged.length} resource(s) judged, ${passed} without findings`];
-  if (remote.length > 0) notes.push(`not analysed: ${remote.map((module) => `${module.address} (${module.reason ?? module.source})`).join('; ')}`);
-  return evaluated(findings, notes.join('; '));
+  return findings;
 }
 
 export function managed(facts: TerraformFacts, ...types: string[]): TfResource[] {
