@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import { inlineWaiver } from './inline-waivers.js';
+import { isRecord } from '../parsers/records.js';
 
 /** A service of a Compose file that pulls an image (services with `build:` make their own). */
 export interface ComposeImage {
@@ -46,7 +47,3 @@ export const composeImageFacts = defineCollector<ComposeImage[]>({
     return images;
   },
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

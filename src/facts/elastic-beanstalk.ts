@@ -3,6 +3,7 @@ import { defineCollector } from '../engine/control.js';
 import type { Suppression } from '../engine/types.js';
 import type { Repository } from '../repo/repository.js';
 import { inlineWaiver } from './inline-waivers.js';
+import { isRecord } from '../parsers/records.js';
 
 /** One option setting, as the last `.ebextensions` file (in name order) that sets it leaves it. */
 export interface BeanstalkSetting {
@@ -26,8 +27,6 @@ export interface ElasticBeanstalkFacts {
 
 /** Options without a namespace belong to the environment-properties namespace. */
 const DEFAULT_NAMESPACE = 'aws:elasticbeanstalk:application:environment';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Elastic Beanstalk option settings from `.ebextensions/*.config` (YAML or JSON, map or list form). */
 export const elasticBeanstalkFacts = defineCollector<ElasticBeanstalkFacts>({

@@ -1,5 +1,6 @@
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
+import { isRecord } from '../parsers/records.js';
 
 export interface EnvironmentEvidence {
   /** Normalised name: production, staging, development, test, or the name as written. */
@@ -107,8 +108,3 @@ function ciEnvironments(repo: Repository, deploymentArtifacts: string[]): Enviro
   }
   return found;
 }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-

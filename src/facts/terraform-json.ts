@@ -1,6 +1,7 @@
 import type { JsonDocument } from '../parsers/json.js';
 import type { PropertyPath } from '../parsers/lines.js';
 import { parseHclTemplate, type HclBlock, type HclBody, type HclExpr } from '../parsers/hcl.js';
+import { isRecord } from '../parsers/records.js';
 
 /**
  * Turns a `.tf.json` document into the same body the native syntax gives. JSON has no schema-free
@@ -87,10 +88,6 @@ function literalExpr(value: unknown, line: number): HclExpr {
     return { kind: 'object', items: Object.entries(value).map(([key, item]) => ({ key: { kind: 'literal', value: key, line }, value: literalExpr(item, line), line })), line };
   }
   return { kind: 'literal', value: null, line };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function asList(value: unknown): unknown[] {

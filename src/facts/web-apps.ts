@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineCollector } from '../engine/control.js';
 import type { Repository } from '../repo/repository.js';
 import { COMMENT_LINE, NOT_SOURCE, SOURCE_EXTENSIONS, TEST_FILE } from './source-files.js';
+import { isRecord } from '../parsers/records.js';
 
 export interface SourceHit {
   file: string;
@@ -143,8 +144,4 @@ function declaredDependencies(repo: Repository, file: string, name: string): str
     return found;
   }
   return [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 /** OSV records (https://ossf.github.io/osv-schema/): the fields tenet reads, checked on the way in. */
 import type { Ecosystem } from '../facts/package-inventory.js';
+import { isRecord } from '../parsers/records.js';
 
 export interface OsvEvent {
   introduced?: string;
@@ -66,7 +67,6 @@ export function packageKey(ecosystem: Ecosystem, name: string): string {
 }
 
 const MAX_TEXT = 300;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 

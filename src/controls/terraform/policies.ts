@@ -1,5 +1,8 @@
 import { Ref, Unknown, isObject, type Value } from '../../facts/terraform.js';
 import { UNKNOWN_IN_JSON, isUnknownInJson } from '../../facts/terraform-values.js';
+import { isRecord } from '../../parsers/records.js';
+
+export { isRecord };
 
 /** One statement of an IAM or resource policy, as JSON data. */
 export interface PolicyStatement {
@@ -94,10 +97,6 @@ export function unknownInside(value: unknown, depth = 0): Unknown | undefined {
 
 function unknownOf(marker: string): Unknown {
   return new Unknown(marker.slice(UNKNOWN_IN_JSON.length));
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function stringList(value: unknown): string[] | undefined {

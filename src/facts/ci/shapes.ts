@@ -1,8 +1,7 @@
-/** Narrowing helpers for parsed CI documents, which are untrusted and loosely typed. */
+import { isRecord } from '../../parsers/records.js';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
+/** Narrowing helpers for parsed CI documents, which are untrusted and loosely typed. */
 
 export function asString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

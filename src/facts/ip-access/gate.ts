@@ -1,3 +1,6 @@
+import { isRecord } from '../../parsers/records.js';
+
+export { isRecord };
 /** A place where access is granted by source address alone. */
 export interface IpOnlyGate {
   file: string;
@@ -13,8 +16,4 @@ export interface IpOnlyGate {
 export function shorten(addresses: readonly string[]): string {
   const joined = addresses.join(', ');
   return joined.length > 80 ? `${joined.slice(0, 80)}…` : joined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,7 @@
 import type { Ecosystem, LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import { isRecord } from '../records.js';
+
+export { isRecord };
 
 /** Names a manifest declares directly, split by whether production code needs them. */
 export interface DeclaredNames {
@@ -28,10 +31,6 @@ export class MalformedLockfile extends Error {
     super(message);
     this.name = 'MalformedLockfile';
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function stringField(record: Record<string, unknown>, key: string): string | undefined {
