@@ -2,7 +2,7 @@
 export { scan, type ScanOptions } from './scan.js';
 export { defineControl, defineCollector, notApplicable, unknown, evaluated, FactsUnavailable } from './engine/control.js';
 export type { Control, ControlMeta, Collector, CheckContext, FindingInput } from './engine/control.js';
-export type * from './engine/types.js';
+export type * from './core/result.js';
 export { builtinControls } from './controls/index.js';
 export { ConfigError, loadConfig } from './config/load.js';
 export type { TenetConfig } from './config/types.js';

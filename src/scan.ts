@@ -11,7 +11,7 @@ import {
   type ControlStatus,
   type RequirementStatus,
   type ScanResult,
-} from './engine/types.js';
+} from './core/result.js';
 import { Repository } from './repo/repository.js';
 import { builtinControls } from './controls/index.js';
 import { ConfigError, loadConfig, locateConfig } from './config/load.js';

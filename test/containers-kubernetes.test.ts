@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { controls as containerControls } from '../src/controls/containers/index.js';
 import { controls as kubernetesControls } from '../src/controls/kubernetes/index.js';
-import type { ScanResult } from '../src/engine/types.js';
+import type { ScanResult } from '../src/core/result.js';
 import { scan } from '../src/scan.js';
 import { makeFixture, removeFixture, type FixtureFiles } from '../src/testing/fixture.js';
 

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { defineControl, evaluated } from '../src/engine/control.js';
 import type { Control } from '../src/engine/control.js';
 import type { TenetConfig } from '../src/config/types.js';
-import type { ScanResult } from '../src/engine/types.js';
+import type { ScanResult } from '../src/core/result.js';
 import { ConfigError } from '../src/config/load.js';
 import licensePresent from '../src/controls/docs/license-present.js';
 import deviationsAreApproved from '../src/controls/docs/deviations-are-approved.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ControlResult, RequirementResult, ScanResult, Severity } from '../engine/types.js';
+import type { ControlResult, RequirementResult, ScanResult, Severity } from '../core/result.js';
 import { exitCodeFor } from './exit-code.js';
 
 function control(id: string, status: ControlResult['status'], severity: Severity, variant?: string): ControlResult {

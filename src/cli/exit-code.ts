@@ -1,4 +1,4 @@
-import { severityRank, type ControlResult, type ScanResult, type Severity } from '../engine/types.js';
+import { severityRank, type ControlResult, type ScanResult, type Severity } from '../core/result.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;

@@ -4,15 +4,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { scan } from '../scan.js';
 import { builtinControls } from '../controls/index.js';
 import { ConfigError } from '../config/load.js';
-import { DOMAINS, SEVERITIES } from '../engine/types.js';
+import { DOMAINS, SEVERITIES } from '../core/result.js';
 import { reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor, type FailOn } from './exit-code.js';
 import { printable } from '../reporters/text.js';
 import { registerExceptionCommands, registerPolicyCommands } from './policy-commands.js';
 import { DEFAULT_PACK } from '../packs/load.js';
-import { packageInventory } from '../facts/package-inventory-source.js';
-import { vulnerabilityFacts } from '../facts/vulnerabilities.js';
+import { packageInventory } from '../facts/supply-chain/inventory.js';
+import { vulnerabilityFacts } from '../facts/supply-chain/vulnerabilities.js';
 
 interface ScanFlags {
   format: string;

@@ -1,4 +1,4 @@
-import type { Domain, Finding, Severity } from './types.js';
+import type { Domain, Finding, Severity } from '../core/result.js';
 import type { Repository } from '../repo/repository.js';
 import type { TenetConfig } from '../config/types.js';
 

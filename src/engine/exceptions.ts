@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { AttestationEntry, DeviationEntry, TenetConfig } from '../config/types.js';
-import type { ControlResult, ExceptionState, Finding } from './types.js';
+import type { ControlResult, ExceptionState, Finding } from '../core/result.js';
 import { statusOf, withDefaultReason } from './run.js';
 
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;

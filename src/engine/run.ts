@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Collector, Control, ControlOutcome, FindingInput, Params, ParamSpecs, ScanOptionsView } from './control.js';
 import { FactsUnavailable } from './control.js';
-import type { ControlResult, Finding, TimingEntry } from './types.js';
-import { fingerprintOf } from './redact.js';
+import type { ControlResult, Finding, TimingEntry } from '../core/result.js';
+import { fingerprintOf } from '../core/redact.js';
 import type { Repository } from '../repo/repository.js';
 import type { TenetConfig } from '../config/types.js';
-import { messageOf } from '../repo/repository.js';
+import { messageOf } from '../core/errors.js';
 
 export interface RunInput {
   controls: readonly Control[];

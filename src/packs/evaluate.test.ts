@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TenetConfig } from '../config/types.js';
-import type { ControlResult, ControlStatus, Finding, Severity } from '../engine/types.js';
+import type { ControlResult, ControlStatus, Finding, Severity } from '../core/result.js';
 import { evaluateRequirement, policyStatus, type PackEvaluationInput } from './evaluate.js';
 import type { PackRequirement } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { TenetConfig } from '../config/types.js';
 import { findingMatcher, requirementExceptions, type RequirementExceptions } from '../engine/exceptions.js';
-import { severityRank, type ControlResult, type PolicyResult, type RequirementResult, type RequirementStatus, type Severity } from '../engine/types.js';
+import { severityRank, type ControlResult, type PolicyResult, type RequirementResult, type RequirementStatus, type Severity } from '../core/result.js';
 import type { Pack, PackRequirement, RequirementMode } from './types.js';
 
 export interface PackEvaluationInput {

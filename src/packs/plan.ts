@@ -1,7 +1,7 @@
 import type { Control } from '../engine/control.js';
 import { resolveParams } from '../engine/params.js';
 import type { ControlVariant } from '../engine/run.js';
-import type { ControlResult } from '../engine/types.js';
+import type { ControlResult } from '../core/result.js';
 import { splitControls } from './evaluate.js';
 import type { Pack, PackRequirement } from './types.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { ScanError } from '../engine/types.js';
+import type { ScanError } from '../core/result.js';
 import { gitBuffer } from './git.js';
 
 export interface FileListing {

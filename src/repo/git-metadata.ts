@@ -1,5 +1,5 @@
 import { git } from './git.js';
-import { redactUrlCredentials } from '../engine/redact.js';
+import { redactUrlCredentials } from '../core/redact.js';
 
 export interface GitMetadata {
   /** Absolute path of the work tree's top level (may be above the scanned root). */

@@ -1,10 +1,11 @@
 import { lstatSync, readFileSync, realpathSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { ScanError } from '../engine/types.js';
+import type { ScanError } from '../core/result.js';
 import { parseJson, type JsonDocument } from '../parsers/json.js';
 import { parseYaml, type YamlDocument } from '../parsers/yaml.js';
 import { parseToml, type TomlDocument } from '../parsers/toml.js';
+import { messageOf } from '../core/errors.js';
 import { listFiles } from './file-list.js';
 import { readGitMetadata, type GitMetadata } from './git-metadata.js';
 
@@ -235,8 +236,4 @@ function statInsideRoot(root: string, relative: string): { size: number } | { re
   }
   if (!stats.isFile()) return { reason: stats.isDirectory() ? undefined : 'not a regular file; skipped' };
   return { size: stats.size };
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import { scan } from '../scan.js';
 import control from '../controls/supply-chain/dependencies-free-of-known-vulnerabilities.js';
-import { packageInventory } from '../facts/package-inventory-source.js';
+import { packageInventory } from '../facts/supply-chain/inventory.js';
 import { makeFixture, removeFixture } from '../testing/fixture.js';
 import { OSV_FIXTURES } from '../testing/osv-fixtures.js';
 import { renderCycloneDx } from './cyclonedx.js';

@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ScanResult } from '../engine/types.js';
-import type { LockedPackage } from '../facts/package-inventory.js';
-import { packageInventory, type PackageInventory } from '../facts/package-inventory-source.js';
-import { vulnerabilityFacts, type VulnerabilityFacts } from '../facts/vulnerabilities.js';
+import type { ScanResult } from '../core/result.js';
+import type { LockedPackage } from '../core/package-inventory.js';
+import { packageInventory, type PackageInventory } from '../facts/supply-chain/inventory.js';
+import { vulnerabilityFacts, type VulnerabilityFacts } from '../facts/supply-chain/vulnerabilities.js';
 import { purlOf } from '../vulns/purl.js';
 
 type Json = Record<string, unknown>;

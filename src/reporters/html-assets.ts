@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RequirementStatus } from '../engine/types.js';
+import type { RequirementStatus } from '../core/result.js';
 
 /** Status colours, shared by the stylesheet and the overview chart. */
 export const STATUS_COLOUR: Record<RequirementStatus, string> = {

@@ -1,4 +1,4 @@
-import type { RequirementStatus } from '../engine/types.js';
+import type { RequirementStatus } from '../core/result.js';
 import { escapeHtml, visibleText } from './escape.js';
 import { STATUS_COLOUR } from './html-assets.js';
 import { countStatuses } from './view.js';

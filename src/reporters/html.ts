@@ -1,4 +1,4 @@
-import { DOMAINS, type ControlResult, type Finding, type PolicyResult, type RequirementResult, type ScanResult } from '../engine/types.js';
+import { DOMAINS, type ControlResult, type Finding, type PolicyResult, type RequirementResult, type ScanResult } from '../core/result.js';
 import { escapeHtml, visibleText } from './escape.js';
 import { CONTENT_SECURITY_POLICY, SCRIPT, STYLE } from './html-assets.js';
 import { statusChart, type ChartRow } from './html-chart.js';

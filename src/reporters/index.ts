@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/result.js';
 import { controlById } from '../controls/index.js';
 import { renderJson } from './json.js';
 import { renderRaw } from './raw.js';

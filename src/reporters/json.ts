@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/result.js';
 
 /** The report contract of ARCHITECTURE.md, validated against schema/report.schema.json in tests. */
 export function renderJson(result: ScanResult): string {

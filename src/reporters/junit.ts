@@ -1,4 +1,4 @@
-import { DOMAINS, type ControlResult, type Finding, type RequirementResult, type RequirementStatus, type ScanResult } from '../engine/types.js';
+import { DOMAINS, type ControlResult, type Finding, type RequirementResult, type RequirementStatus, type ScanResult } from '../core/result.js';
 import { escapeXml } from './escape.js';
 import { locationLabel } from './links.js';
 import { controlIndex, controlLabel, controlsOf, exceptionRecord, findingsByWeight, plannedControlsOf, type ControlLookup } from './view.js';

@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '../engine/types.js';
+import type { Finding, ScanResult } from '../core/result.js';
 import { encodePath } from './escape.js';
 
 export interface GitHubRepository {

@@ -1,4 +1,4 @@
-import { severityRank, type ControlResult, type Finding, type RequirementStatus, type ScanResult } from '../engine/types.js';
+import { severityRank, type ControlResult, type Finding, type RequirementStatus, type ScanResult } from '../core/result.js';
 import { escapeMarkdown } from './escape.js';
 import { fileLink, githubRepositoryOf, locationLabel } from './links.js';
 import { byStatus, controlIndex, controlLabel, controlsOf, countsText, findingsByWeight } from './view.js';

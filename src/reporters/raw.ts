@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/result.js';
 
 /** The collected facts, as collectors produced them: the view for debugging a verdict. */
 export function renderRaw(result: ScanResult): string {

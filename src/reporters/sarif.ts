@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { ControlResult, Finding, ScanResult, Severity, Suppression } from '../engine/types.js';
+import type { ControlResult, Finding, ScanResult, Severity, Suppression } from '../core/result.js';
 import { encodePath } from './escape.js';
 import { githubRepositoryOf } from './links.js';
 import { controlLabel, requirementsByControl, variantOf } from './view.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { securityPropertiesOf } from './security-properties.js';
-import type { RequirementResult } from '../engine/types.js';
+import type { RequirementResult } from '../core/result.js';
 
 const requirement = (section: string, extra: Record<string, unknown> = {}): RequirementResult => ({ id: 'X-1', section, status: 'pass', controls: [], ...extra }) as RequirementResult;
 

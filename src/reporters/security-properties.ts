@@ -1,4 +1,4 @@
-import type { RequirementResult } from '../engine/types.js';
+import type { RequirementResult } from '../core/result.js';
 
 /** The four properties of the Year of Engineering accreditation (its "Requirements" chapter). */
 export const SECURITY_PROPERTIES = ['confidentiality', 'integrity', 'availability', 'non-repudiation'] as const;

@@ -1,4 +1,4 @@
-import { DOMAINS, type ControlResult, type ControlStatus, type Finding, type ScanResult } from '../engine/types.js';
+import { DOMAINS, type ControlResult, type ControlStatus, type Finding, type ScanResult } from '../core/result.js';
 import { palette, printable, type Palette } from './text.js';
 
 export interface TableOptions {

@@ -1,4 +1,4 @@
-import type { ControlResult, Finding, PolicyResult, RequirementResult, RequirementStatus, ScanResult } from '../engine/types.js';
+import type { ControlResult, Finding, PolicyResult, RequirementResult, RequirementStatus, ScanResult } from '../core/result.js';
 
 /** Worst first: the order in which every report lists statuses. */
 export const STATUS_ORDER: RequirementStatus[] = ['fail', 'error', 'unknown', 'deviated', 'attested', 'pass', 'not-applicable'];

@@ -7,7 +7,7 @@ import control from '../controls/secrets/no-secrets-in-history.js';
 import treeControl from '../controls/secrets/no-secrets-in-tree.js';
 import { gitIn, makeFixture, removeFixture, writeFiles } from '../testing/fixture.js';
 import { plantedSecrets } from './fixtures.js';
-import type { Finding, ScanResult } from '../engine/types.js';
+import type { Finding, ScanResult } from '../core/result.js';
 
 const [deleted, branch, moved, merged] = plantedSecrets(21).map((secret) => secret.value) as [string, string, string, string];
 

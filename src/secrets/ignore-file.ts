@@ -1,4 +1,4 @@
-import type { Suppression } from '../engine/types.js';
+import type { Suppression } from '../core/result.js';
 
 export const DEFAULT_IGNORE_FILE = '.tenetignore-secrets';
 

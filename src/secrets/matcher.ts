@@ -1,4 +1,4 @@
-import { fingerprintOf, redactSecret } from '../engine/redact.js';
+import { fingerprintOf, redactSecret } from '../core/redact.js';
 import { shannonEntropy } from './entropy.js';
 import { classifyPath, isCodeLikeValue, isPlaceholder, looksMinified, type FileClass } from './false-alarms.js';
 import { KeywordPrefilter, MAX_POSITIONS } from './prefilter.js';

@@ -5,7 +5,7 @@ import { reporters } from '../reporters/index.js';
 import { controls } from '../controls/secrets/index.js';
 import { gitIn, makeFixture, removeFixture } from '../testing/fixture.js';
 import { plantedSecrets, secretFile } from './fixtures.js';
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/result.js';
 
 const secrets = plantedSecrets(33);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Control } from '../engine/control.js';
-import type { ControlResult, ControlStatus, Finding } from '../engine/types.js';
+import type { ControlResult, ControlStatus, Finding } from '../core/result.js';
 import type { TenetConfig } from '../config/types.js';
 import { scan, type ScanOptions } from '../scan.js';
 import { makeFixture, removeFixture, type FixtureFiles } from './fixture.js';

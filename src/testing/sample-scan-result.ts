@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/result.js';
 
 /** Repository-controlled text that tries to break out of every report format. */
 export const HOSTILE = `<script>alert("x")</script> 'q' & "dq" *bold* [link](javascript:alert(1)) @octocat #1 | pipe\nsecond line\u0001`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Ecosystem } from '../facts/package-inventory.js';
+import type { Ecosystem } from '../core/package-inventory.js';
 import { fixtureRecords } from '../testing/osv-fixtures.js';
 import { evaluateEvents, matchPackage, mergeMatches } from './match.js';
 import { toOsvRecord, type OsvRecord } from './osv.js';

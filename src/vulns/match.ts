@@ -1,6 +1,6 @@
 /** Whether a locked version is affected by OSV records, and the merged vulnerabilities that result. */
 import semver from 'semver';
-import type { Ecosystem } from '../facts/package-inventory.js';
+import type { Ecosystem } from '../core/package-inventory.js';
 import { cvss3BaseScore, ratingOf } from './cvss.js';
 import { normalizeName, osvEcosystem, type OsvAffected, type OsvEvent, type OsvRecord } from './osv.js';
 import { SEMVER_ORDER, sameVersion, versionOrder, type VersionOrder } from './versions/index.js';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Ecosystem } from '../facts/package-inventory.js';
+import type { Ecosystem } from '../core/package-inventory.js';
 import { packageKey, toOsvRecord, type OsvRecord } from './osv.js';
 import type { VulnSettings } from './settings.js';
 

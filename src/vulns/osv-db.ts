@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
-import type { Ecosystem } from '../facts/package-inventory.js';
+import type { Ecosystem } from '../core/package-inventory.js';
 import { osvEcosystem, packageKey, toOsvRecord, type OsvRecord } from './osv.js';
 import { readZip } from './zip.js';
 

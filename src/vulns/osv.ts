@@ -1,6 +1,6 @@
 /** OSV records (https://ossf.github.io/osv-schema/): the fields tenet reads, checked on the way in. */
-import type { Ecosystem } from '../facts/package-inventory.js';
-import { isRecord } from '../parsers/records.js';
+import type { Ecosystem } from '../core/package-inventory.js';
+import { isRecord } from '../core/records.js';
 
 export interface OsvEvent {
   introduced?: string;

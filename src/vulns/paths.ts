@@ -1,4 +1,4 @@
-import type { LockedPackage } from '../facts/package-inventory.js';
+import type { LockedPackage } from '../core/package-inventory.js';
 
 const BY_NAME = new WeakMap<readonly LockedPackage[], Map<string, LockedPackage[]>>();
 

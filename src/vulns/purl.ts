@@ -1,4 +1,4 @@
-import type { LockedPackage } from '../facts/package-inventory.js';
+import type { LockedPackage } from '../core/package-inventory.js';
 
 const TYPES: Record<LockedPackage['ecosystem'], string> = {
   npm: 'npm',

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { defaultBranchHistory } from '../../facts/default-branch-history.js';
+import { defaultBranchHistory } from '../../facts/change-control/default-branch-history.js';
 
 export default defineControl({
   meta: {

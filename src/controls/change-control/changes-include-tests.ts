@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { classifyPath } from '../../facts/change-paths.js';
-import { defaultBranchChanges } from '../../facts/default-branch-changes.js';
-import { defaultBranchHistory } from '../../facts/default-branch-history.js';
+import { classifyPath } from '../../facts/change-control/change-paths.js';
+import { defaultBranchChanges } from '../../facts/change-control/default-branch-changes.js';
+import { defaultBranchHistory } from '../../facts/change-control/default-branch-history.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
-import { branchAddress, githubSettings, invisibility, rulesOfType } from '../../facts/github-settings.js';
+import { branchAddress, githubSettings, invisibility, rulesOfType } from '../../facts/change-control/github-settings.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { codeownersFacts, CODEOWNERS_LOCATIONS } from '../../facts/codeowners.js';
+import { codeownersFacts, CODEOWNERS_LOCATIONS } from '../../facts/change-control/codeowners.js';
 
 const LISTED_UNOWNED = 50;
 

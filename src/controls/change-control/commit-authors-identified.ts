@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { defaultBranchHistory } from '../../facts/default-branch-history.js';
+import { defaultBranchHistory } from '../../facts/change-control/default-branch-history.js';
 
 // RFC 2606 / RFC 6761 names that can never belong to a person.
 const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { defaultBranchHistory, type HistoryCommit } from '../../facts/default-branch-history.js';
+import { defaultBranchHistory, type HistoryCommit } from '../../facts/change-control/default-branch-history.js';
 
 // 'U' is a valid signature by a key nobody vouched for: it proves nothing about the author.
 const GOOD = new Set(['G']);

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
-import { githubDeployKeys } from '../../facts/github-access.js';
+import { githubDeployKeys } from '../../facts/change-control/github-access.js';
 
 export default defineControl({
   meta: {

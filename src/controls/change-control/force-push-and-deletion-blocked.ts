@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
-import { branchAddress, githubSettings, rulesOfType } from '../../facts/github-settings.js';
+import { branchAddress, githubSettings, rulesOfType } from '../../facts/change-control/github-settings.js';
 
 export default defineControl({
   meta: {

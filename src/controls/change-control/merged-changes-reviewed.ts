@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { githubMergedChanges, MAX_COMMITS } from '../../facts/github-pull-reviews.js';
+import { githubMergedChanges, MAX_COMMITS } from '../../facts/change-control/github-pull-reviews.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
-import { githubOwner } from '../../facts/github-access.js';
+import { githubOwner } from '../../facts/change-control/github-access.js';
 
 export default defineControl({
   meta: {

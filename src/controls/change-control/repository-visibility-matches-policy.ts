@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { githubSettings } from '../../facts/github-settings.js';
+import { githubSettings } from '../../facts/change-control/github-settings.js';
 
 export default defineControl({
   meta: {

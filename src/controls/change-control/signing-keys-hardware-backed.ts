@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { defaultBranchHistory, type HistoryCommit } from '../../facts/default-branch-history.js';
+import { defaultBranchHistory, type HistoryCommit } from '../../facts/change-control/default-branch-history.js';
 import { SECURITY_KEY_TYPES } from '../../parsers/sshsig.js';
 
 export default defineControl({

@@ -1,5 +1,5 @@
 import type { FindingInput } from '../../engine/control.js';
-import type { CiFacts, CiJob, CommandKind } from '../../facts/ci.js';
+import type { CiFacts, CiJob, CommandKind } from '../../facts/ci/ci.js';
 
 /** `file#job-id`: the resource address of a CI job (the workflow address for GitHub Actions). */
 export function jobAddress(job: CiJob): string {

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
-import { ciFacts } from '../../facts/ci.js';
-import { projectToolingFacts } from '../../facts/project-tooling.js';
+import { ciFacts } from '../../facts/ci/ci.js';
+import { projectToolingFacts } from '../../facts/ci/project-tooling.js';
 import { blindSpots, evidenceOf, jobAddress, jobsDoing, noCiFinding } from './ci-jobs.js';
 
 export default defineControl({

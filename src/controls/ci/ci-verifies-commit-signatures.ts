@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
-import { ciFacts, type CiCommand, type CiJob } from '../../facts/ci.js';
+import { ciFacts, type CiCommand, type CiJob } from '../../facts/ci/ci.js';
 import { effectiveArgv, programName, simpleCommands } from '../../facts/ci/commands.js';
-import { projectToolingFacts } from '../../facts/project-tooling.js';
-import { signerFileFacts } from '../../facts/signer-files.js';
+import { projectToolingFacts } from '../../facts/ci/project-tooling.js';
+import { signerFileFacts } from '../../facts/ci/signer-files.js';
 import { blindSpots, jobAddress, noCiFinding, upstreamJob } from './ci-jobs.js';
 
 const ID = 'ci-verifies-commit-signatures';

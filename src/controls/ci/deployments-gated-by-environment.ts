@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts, type CiJob } from '../../facts/ci.js';
+import { ciFacts, type CiJob } from '../../facts/ci/ci.js';
 import { jobAddress } from './ci-jobs.js';
 
 const ID = 'deployments-gated-by-environment';

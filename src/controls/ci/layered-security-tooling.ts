@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts, type CiFacts, type CommandKind } from '../../facts/ci.js';
+import { ciFacts, type CiFacts, type CommandKind } from '../../facts/ci/ci.js';
 import { programsOf } from '../../facts/ci/commands.js';
-import { projectToolingFacts } from '../../facts/project-tooling.js';
+import { projectToolingFacts } from '../../facts/ci/project-tooling.js';
 import { blindSpots, evidenceOf } from './ci-jobs.js';
 
 const CATEGORIES: { kind: CommandKind; name: string }[] = [

@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts } from '../../facts/ci.js';
+import { ciFacts } from '../../facts/ci/ci.js';
 import { linterLanguages } from '../../facts/ci/commands.js';
-import { LANGUAGE_NAMES, projectToolingFacts } from '../../facts/project-tooling.js';
+import { LANGUAGE_NAMES, projectToolingFacts } from '../../facts/ci/project-tooling.js';
 
 const LOOKED_FOR: Record<string, string> = {
   javascript: 'eslint.config.*, .eslintrc*, package.json eslintConfig, biome.json, standard/xo/oxlint',

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
-import { ciFacts, type CiJob } from '../../facts/ci.js';
-import { projectToolingFacts } from '../../facts/project-tooling.js';
+import { ciFacts, type CiJob } from '../../facts/ci/ci.js';
+import { projectToolingFacts } from '../../facts/ci/project-tooling.js';
 import { blindSpots, evidenceOf, jobAddress, noCiFinding } from './ci-jobs.js';
 
 const RELEASE_NAME = /release|publish|deploy|deliver|ship/i;

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts } from '../../facts/ci.js';
-import { LANGUAGE_NAMES, projectToolingFacts } from '../../facts/project-tooling.js';
+import { ciFacts } from '../../facts/ci/ci.js';
+import { LANGUAGE_NAMES, projectToolingFacts } from '../../facts/ci/project-tooling.js';
 import { evidenceOf, jobsDoing } from './ci-jobs.js';
 
 export default defineControl({

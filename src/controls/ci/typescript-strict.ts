@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { tsconfigFacts } from '../../facts/tsconfig.js';
+import { tsconfigFacts } from '../../facts/ci/tsconfig.js';
 
 export default defineControl({
   meta: {

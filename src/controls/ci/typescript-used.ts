@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts, type CiCommand, type CiJob } from '../../facts/ci.js';
+import { ciFacts, type CiCommand, type CiJob } from '../../facts/ci/ci.js';
 import { programsOf } from '../../facts/ci/commands.js';
-import { typescriptUsageFacts } from '../../facts/typescript-usage.js';
+import { typescriptUsageFacts } from '../../facts/ci/typescript-usage.js';
 import { blindSpots, jobAddress } from './ci-jobs.js';
 
 const TYPE_CHECKERS = new Set(['tsc', 'vue-tsc', 'tsgo', 'tsc-files', 'svelte-check', 'deno']);

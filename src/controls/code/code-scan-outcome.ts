@@ -1,5 +1,5 @@
 import { evaluated, notApplicable, type ControlOutcome, type FindingInput } from '../../engine/control.js';
-import type { CodeHit, CodeScanFacts } from '../../facts/code-scan.js';
+import type { CodeHit, CodeScanFacts } from '../../facts/code/code-scan.js';
 
 /** A code-scan hit as a finding: file, line, short evidence, and the matched text as its stable key. */
 export function hitFinding(hit: CodeHit, message = hit.message): FindingInput {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { codeScanFacts } from '../../facts/code-scan.js';
+import { codeScanFacts } from '../../facts/code/code-scan.js';
 import { hitFinding } from './code-scan-outcome.js';
 
 const ID = 'inline-suppressions-justified';

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { codeScanFacts } from '../../facts/code-scan.js';
-import { dataDumpFacts } from '../../facts/data-dumps.js';
+import { codeScanFacts } from '../../facts/code/code-scan.js';
+import { dataDumpFacts } from '../../facts/code/data-dumps.js';
 import { hitFinding } from './code-scan-outcome.js';
 
 const ID = 'no-customer-data-in-repo';

@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ipAccessFacts } from '../../facts/ip-access.js';
-import { kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { TEST_FILE } from '../../facts/source-files.js';
+import { ipAccessFacts } from '../../facts/code/ip-access/ip-access.js';
+import { kubernetesFacts, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
+import { TEST_FILE } from '../../facts/code/source-files.js';
 
 const ID = 'no-ip-only-access-control';
 const ALLOW_LIST = /^(nginx\.ingress\.kubernetes\.io\/(whitelist|allowlist)-source-range|alb\.ingress\.kubernetes\.io\/inbound-cidrs)$/;

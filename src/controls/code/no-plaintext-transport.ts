@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { codeScanFacts } from '../../facts/code-scan.js';
-import { kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { TEST_FILE } from '../../facts/source-files.js';
+import { codeScanFacts } from '../../facts/code/code-scan.js';
+import { kubernetesFacts, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
+import { TEST_FILE } from '../../facts/code/source-files.js';
 import { hitFinding } from './code-scan-outcome.js';
 
 const ID = 'no-plaintext-transport';

@@ -1,5 +1,5 @@
 import { defineControl } from '../../engine/control.js';
-import { codeScanFacts } from '../../facts/code-scan.js';
+import { codeScanFacts } from '../../facts/code/code-scan.js';
 import { codeScanOutcome } from './code-scan-outcome.js';
 
 export default defineControl({

@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
-import { composeImageFacts } from '../../facts/compose-images.js';
-import { dockerfileFacts, stageChain } from '../../facts/dockerfiles.js';
-import { kubernetesFacts } from '../../facts/kubernetes.js';
+import { composeImageFacts } from '../../facts/containers/compose-images.js';
+import { dockerfileFacts, stageChain } from '../../facts/containers/dockerfiles.js';
+import { kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, containerPath } from '../kubernetes/workload-finding.js';
 import { canonicalRepository, untrustedImageReason } from './image-sources.js';
 import { stageFinding, stageLabel } from './stage-finding.js';

@@ -1,5 +1,5 @@
 import { notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
-import type { CommandBlock, ShellCommandFacts } from '../../facts/shell-commands.js';
+import type { CommandBlock, ShellCommandFacts } from '../../facts/ci/shell-commands.js';
 
 /** A text pattern in shell commands or configuration files that is a finding wherever it matches. */
 export interface CommandRule {

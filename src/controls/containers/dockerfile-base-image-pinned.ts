@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
-import { dockerfileFacts } from '../../facts/dockerfiles.js';
-import { unpinnedReason } from '../../facts/image-reference.js';
+import { dockerfileFacts } from '../../facts/containers/dockerfiles.js';
+import { unpinnedReason } from '../../facts/containers/image-reference.js';
 import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-base-image-pinned';

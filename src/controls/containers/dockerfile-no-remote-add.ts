@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
-import { redactUrlCredentials } from '../../engine/redact.js';
-import { dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
+import { redactUrlCredentials } from '../../core/redact.js';
+import { dockerfileFacts, resolveInStage, stageChain } from '../../facts/containers/dockerfiles.js';
 import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-remote-add';

@@ -1,7 +1,7 @@
 import { defineControl } from '../../engine/control.js';
-import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
-import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/docker-build-secrets.js';
-import { dockerfileFacts } from '../../facts/dockerfiles.js';
+import { isCredentialName, isLiteralCredential, isReference } from '../../facts/secrets/credential-names.js';
+import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/containers/docker-build-secrets.js';
+import { dockerfileFacts } from '../../facts/containers/dockerfiles.js';
 import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-secrets-in-build';

@@ -1,5 +1,5 @@
 import { defineControl } from '../../engine/control.js';
-import { chainInstructions, dockerfileFacts, resolveInStage, stageChain, type StageFacts } from '../../facts/dockerfiles.js';
+import { chainInstructions, dockerfileFacts, resolveInStage, stageChain, type StageFacts } from '../../facts/containers/dockerfiles.js';
 import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-no-ssh-exposed';

@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
-import { chainInstructions, dockerfileFacts, resolveInStage, stageChain } from '../../facts/dockerfiles.js';
-import { parseImageReference } from '../../facts/image-reference.js';
+import { chainInstructions, dockerfileFacts, resolveInStage, stageChain } from '../../facts/containers/dockerfiles.js';
+import { parseImageReference } from '../../facts/containers/image-reference.js';
 import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
 
 const ID = 'dockerfile-runs-as-non-root';

@@ -1,4 +1,4 @@
-import { parseImageReference } from '../../facts/image-reference.js';
+import { parseImageReference } from '../../facts/containers/image-reference.js';
 
 /**
  * `node:20` → `docker.io/library/node`, `hashicorp/vault` → `docker.io/hashicorp/vault`,

@@ -1,5 +1,5 @@
 import { defineControl, evaluated } from '../../engine/control.js';
-import { shellCommandFacts } from '../../facts/shell-commands.js';
+import { shellCommandFacts } from '../../facts/ci/shell-commands.js';
 import { commandFindings, optionHost, withoutCommands, type CommandRule } from './command-rules.js';
 
 const ID = 'install-commands-use-trusted-sources';

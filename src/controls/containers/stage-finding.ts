@@ -1,5 +1,5 @@
 import { evaluated, notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
-import { type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/dockerfiles.js';
+import { type DockerfileFacts, type DockerfilesFacts, type StageFacts } from '../../facts/containers/dockerfiles.js';
 
 /** The outcome when no Dockerfile could be read: not applicable, or unknown when some were malformed. */
 export function withoutDockerfiles({ malformed }: DockerfilesFacts): ControlOutcome {

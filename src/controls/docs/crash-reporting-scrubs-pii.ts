@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { webAppFacts } from '../../facts/web-apps.js';
+import { webAppFacts } from '../../facts/docs/web-apps.js';
 
 export default defineControl({
   meta: {

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import { isCalendarDate } from '../../config/load.js';
-import { configFileFacts } from '../../facts/config-file.js';
+import { configFileFacts } from '../../facts/docs/config-file.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { environmentFacts } from '../../facts/environments.js';
+import { environmentFacts } from '../../facts/ci/environments.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { licenseFacts } from '../../facts/licenses.js';
+import { licenseFacts } from '../../facts/docs/licenses.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { projectDocuments } from '../../facts/project-documents.js';
+import { projectDocuments } from '../../facts/docs/project-documents.js';
 
 export default defineControl({
   meta: {

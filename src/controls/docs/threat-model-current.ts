@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, unknown } from '../../engine/control.js';
-import { threatModelFacts } from '../../facts/threat-models.js';
+import { threatModelFacts } from '../../facts/docs/threat-models.js';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { webAppFacts } from '../../facts/web-apps.js';
+import { webAppFacts } from '../../facts/docs/web-apps.js';
 
 const NODE_SERVERS = new Set(['express', 'fastify', 'koa', 'nestjs', 'hapi']);
 const HEADER_PACKAGES = ['helmet', '@fastify/helmet', 'koa-helmet', 'blankie', 'next-secure-headers', '@next-safe/middleware'];

@@ -1,5 +1,5 @@
 import { defineControl } from '../../engine/control.js';
-import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
+import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, securitySetting, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-capabilities-dropped';

@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
-import { unpinnedReason } from '../../facts/image-reference.js';
-import { kubernetesFacts } from '../../facts/kubernetes.js';
+import { unpinnedReason } from '../../facts/containers/image-reference.js';
+import { kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, containerPath, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-images-pinned';

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
+import { isPlaceholder, kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-no-host-namespaces';

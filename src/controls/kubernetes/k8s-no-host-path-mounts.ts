@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { at, isObject, isPlaceholder, kubernetesFacts } from '../../facts/kubernetes.js';
+import { at, isObject, isPlaceholder, kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-no-host-path-mounts';

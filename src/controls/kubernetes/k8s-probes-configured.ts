@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { kubernetesFacts, type KubeWorkload } from '../../facts/kubernetes.js';
+import { kubernetesFacts, type KubeWorkload } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-probes-configured';

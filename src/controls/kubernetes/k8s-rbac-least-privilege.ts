@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { at, isObject, isPlaceholder, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
+import { at, isObject, isPlaceholder, kubernetesFacts, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-rbac-least-privilege';

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { at, kubernetesFacts } from '../../facts/kubernetes.js';
+import { at, kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, containerPath, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-resource-limits-set';

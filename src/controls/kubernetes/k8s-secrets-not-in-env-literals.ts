@@ -1,6 +1,6 @@
 import { defineControl } from '../../engine/control.js';
-import { isCredentialName, isLiteralCredential, isReference } from '../../facts/credential-names.js';
-import { isObject, kubernetesFacts } from '../../facts/kubernetes.js';
+import { isCredentialName, isLiteralCredential, isReference } from '../../facts/secrets/credential-names.js';
+import { isObject, kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, containerPath, judgeEachContainer } from './workload-finding.js';
 
 const ID = 'k8s-secrets-not-in-env-literals';

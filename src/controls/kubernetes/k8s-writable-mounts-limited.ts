@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { isObject, isPlaceholder, kubernetesFacts, type KubeWorkload } from '../../facts/kubernetes.js';
+import { isObject, isPlaceholder, kubernetesFacts, type KubeWorkload } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding, containerPath, securitySetting, withoutSubjects } from './workload-finding.js';
 
 const ID = 'k8s-writable-mounts-limited';

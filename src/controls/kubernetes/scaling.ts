@@ -1,4 +1,4 @@
-import { at, isPlaceholder, type KubeResource } from '../../facts/kubernetes.js';
+import { at, isPlaceholder, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
 
 /** HorizontalPodAutoscalers by the workload they target: `namespace/Kind/name` of scaleTargetRef. */
 export type AutoscalerIndex = ReadonlyMap<string, KubeResource>;

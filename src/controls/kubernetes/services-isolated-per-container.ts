@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
-import { chainInstructions, dockerfileFacts, stageChain } from '../../facts/dockerfiles.js';
-import { parseImageReference } from '../../facts/image-reference.js';
-import { kubernetesFacts, type KubeContainer, type KubeWorkload } from '../../facts/kubernetes.js';
+import { chainInstructions, dockerfileFacts, stageChain } from '../../facts/containers/dockerfiles.js';
+import { parseImageReference } from '../../facts/containers/image-reference.js';
+import { kubernetesFacts, type KubeContainer, type KubeWorkload } from '../../facts/kubernetes/kubernetes.js';
 import { stageFinding, stageLabel } from '../containers/stage-finding.js';
 import { containerFinding, containerPath } from './workload-finding.js';
 

@@ -1,5 +1,5 @@
 import { evaluated, notApplicable, unknown, type ControlOutcome, type FindingInput } from '../../engine/control.js';
-import { at, type KubeContainer, type KubeResource, type KubeWorkload, type KubernetesFacts } from '../../facts/kubernetes.js';
+import { at, type KubeContainer, type KubeResource, type KubeWorkload, type KubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import type { PropertyPath } from '../../parsers/lines.js';
 
 type FindingDetails = Omit<FindingInput, 'file' | 'resource' | 'line'> & { path?: PropertyPath };

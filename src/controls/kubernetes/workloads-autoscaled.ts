@@ -1,9 +1,9 @@
 import { defineControl, evaluated, type FindingInput } from '../../engine/control.js';
-import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { terraformFacts } from '../../facts/terraform.js';
+import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
+import { terraformFacts } from '../../facts/terraform/terraform.js';
 import { judgedFindings } from '../terraform/judge.js';
 import { terraformScaling } from '../terraform/scaling.js';
-import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
+import { elasticBeanstalkFacts } from '../../facts/terraform/elastic-beanstalk.js';
 import { appFinding, appScaling } from '../terraform/beanstalk.js';
 import { indexAutoscalers } from './scaling.js';
 import { resourceFinding, withoutSubjects } from './workload-finding.js';

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { envFiles } from '../../facts/secret-files.js';
+import { envFiles } from '../../facts/secrets/secret-files.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { keyMaterialFiles } from '../../facts/secret-files.js';
+import { keyMaterialFiles } from '../../facts/secrets/secret-files.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { secretsInHistory } from '../../facts/secrets.js';
+import { secretsInHistory } from '../../facts/secrets/secrets.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { secretsInTree } from '../../facts/secrets.js';
+import { secretsInTree } from '../../facts/secrets/secrets.js';
 
 export default defineControl({
   meta: {

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { lockfileFacts } from '../../facts/lockfiles.js';
+import { lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 import { isPrerelease, rangeRequiresPrerelease } from './prerelease.js';
 import { packageLabel, unsupportedFinding } from './unsupported.js';
 

@@ -1,7 +1,7 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import type { LockedPackage } from '../../facts/package-inventory.js';
-import { packageInventory } from '../../facts/package-inventory-source.js';
-import { vulnerabilityFacts } from '../../facts/vulnerabilities.js';
+import type { LockedPackage } from '../../core/package-inventory.js';
+import { packageInventory } from '../../facts/supply-chain/inventory.js';
+import { vulnerabilityFacts } from '../../facts/supply-chain/vulnerabilities.js';
 import { SEVERITY_RANK, type VulnSeverity, type Vulnerability } from '../../vulns/match.js';
 import { dependencyPath } from '../../vulns/paths.js';
 import { purlOf } from '../../vulns/purl.js';

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import type { Ecosystem } from '../../facts/package-inventory.js';
-import { lockfileFacts, type DeclaredDependency } from '../../facts/lockfiles.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
+import { lockfileFacts, type DeclaredDependency } from '../../facts/supply-chain/lockfiles.js';
 
 const ANY_VERSION = new Set(['', '*', 'x', 'x.x', 'x.x.x', '*.*', '*.*.*', 'latest', 'any', '>=0', '>=0.0.0', '>= 0']);
 const DIST_TAG = /^[a-z][a-z0-9._-]{0,50}$/i;

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { dependencyUpdateFacts } from '../../facts/dependency-updates.js';
-import { hasThirdPartyDependencies, lockfileFacts } from '../../facts/lockfiles.js';
+import { dependencyUpdateFacts } from '../../facts/supply-chain/dependency-updates.js';
+import { hasThirdPartyDependencies, lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 
 export default defineControl({
   meta: {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { defineControl, evaluated, FactsUnavailable, notApplicable, type CheckContext, type FindingInput, type ParamSpecs } from '../../engine/control.js';
-import { botMergeWorkflows } from '../../facts/bot-merge-workflows.js';
-import { defaultBranchChanges } from '../../facts/default-branch-changes.js';
-import { defaultBranchHistory } from '../../facts/default-branch-history.js';
-import { githubMergedChanges } from '../../facts/github-pull-reviews.js';
-import { automergeSettings, dependencyUpdateSetup, LOCKFILES } from '../../facts/renovate-config.js';
+import { botMergeWorkflows } from '../../facts/supply-chain/bot-merge-workflows.js';
+import { defaultBranchChanges } from '../../facts/change-control/default-branch-changes.js';
+import { defaultBranchHistory } from '../../facts/change-control/default-branch-history.js';
+import { githubMergedChanges } from '../../facts/change-control/github-pull-reviews.js';
+import { automergeSettings, dependencyUpdateSetup, LOCKFILES } from '../../facts/supply-chain/renovate-config.js';
 
 export default defineControl({
   meta: {

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { redactUrlCredentials } from '../../engine/redact.js';
-import { lockfileFacts } from '../../facts/lockfiles.js';
+import { redactUrlCredentials } from '../../core/redact.js';
+import { lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 import { packageLabel, unsupportedFinding } from './unsupported.js';
 
 /** Collisions can be forged for these, so a matching hash proves little. */

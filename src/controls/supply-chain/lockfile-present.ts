@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { lockfileFacts } from '../../facts/lockfiles.js';
+import { lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 
 const EXPECTED: Record<string, string> = {
   'package.json': 'package-lock.json, yarn.lock or pnpm-lock.yaml',

@@ -1,6 +1,6 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
 import path from 'node:path';
-import { lockfileFacts } from '../../facts/lockfiles.js';
+import { lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 import { packageLabel, unsupportedFinding } from './unsupported.js';
 
 export default defineControl({

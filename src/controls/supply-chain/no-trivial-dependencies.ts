@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { lockfileFacts } from '../../facts/lockfiles.js';
+import { lockfileFacts } from '../../facts/supply-chain/lockfiles.js';
 import { TRIVIAL_PACKAGES } from './data/trivial-packages.js';
 
 export default defineControl({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Ecosystem } from '../../facts/package-inventory.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
 import { isPrerelease, rangeRequiresPrerelease } from './prerelease.js';
 
 describe('isPrerelease', () => {

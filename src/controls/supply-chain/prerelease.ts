@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { Ecosystem } from '../../facts/package-inventory.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
 
 /** Go pseudo-versions (`v0.0.0-20240101000000-abcdefabcdef`) name a commit, not a pre-release. */
 const GO_PSEUDO_VERSION = /-(?:[0-9a-z.]{0,40}\.)?\d{14}-[0-9a-f]{12}(\+incompatible)?$/;

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { nodeRuntimeFacts } from '../../facts/node-runtime.js';
+import { nodeRuntimeFacts } from '../../facts/supply-chain/node-runtime.js';
 import { judgeNodeVersion } from './node-lts.js';
 
 export default defineControl({

@@ -1,5 +1,5 @@
 import type { FindingInput } from '../../engine/control.js';
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 
 /** A lockfile tenet could not read: its packages cannot be judged, so the control cannot pass. */
 export function unsupportedFinding(lockfile: LockfileInfo): FindingInput {

@@ -1,5 +1,6 @@
-import { Unknown, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, atLeastDays, requireTrue, show, truth, type Judged, type Verdict } from './judge.js';
+import { Unknown, type TerraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, atLeastDays, requireTrue, type Judged, type Verdict } from './judge.js';
+import { firstBlock, managed, show, truth } from '../../facts/terraform/query.js';
 
 /** Azure equivalents of the AWS checks, one function per control. */
 

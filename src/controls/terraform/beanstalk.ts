@@ -1,5 +1,5 @@
 import type { FindingInput } from '../../engine/control.js';
-import type { BeanstalkApp, BeanstalkSetting } from '../../facts/elastic-beanstalk.js';
+import type { BeanstalkApp, BeanstalkSetting } from '../../facts/terraform/elastic-beanstalk.js';
 
 /** What is wrong with one `.ebextensions` application, at the setting concerned when there is one. */
 export interface AppProblem {

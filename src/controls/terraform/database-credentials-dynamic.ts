@@ -1,6 +1,7 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfAttribute, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, managed, numberOf, outcomeOf, truth, type Judged, type Verdict } from './judge.js';
+import { Unknown, terraformFacts, type TfAttribute, type TfBody, type TfResource, type Value } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Judged, type Verdict } from './judge.js';
+import { managed, numberOf, truth } from '../../facts/terraform/query.js';
 
 const ID = 'database-credentials-dynamic';
 

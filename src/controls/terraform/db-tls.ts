@@ -1,5 +1,6 @@
-import { Unknown, type TerraformFacts, type TfBody, type TfResource } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, managed, show, type Verdict } from './judge.js';
+import { Unknown, type TerraformFacts, type TfBody, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, type Verdict } from './judge.js';
+import { blocksOf, managed, show } from '../../facts/terraform/query.js';
 
 interface Requirement {
   parameter: string;

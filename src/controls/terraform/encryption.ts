@@ -1,6 +1,7 @@
-import { Ref, Unknown, type TerraformFacts, type TfBlock, type TfBody, type TfResource, type Value } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireSet, requireTrue, show, truth, type Verdict } from './judge.js';
-import { S3Buckets } from './s3.js';
+import { Ref, Unknown, type TerraformFacts, type TfBlock, type TfBody, type TfResource, type Value } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, requireSet, requireTrue, type Verdict, unlinkedVerdict } from './judge.js';
+import { blocksOf, firstBlock, managed, show, truth } from '../../facts/terraform/query.js';
+import { S3Buckets } from '../../facts/terraform/s3.js';
 
 export interface EncryptionContext {
   facts: TerraformFacts;
@@ -72,7 +73,7 @@ function s3Encryption(resource: TfResource, context: EncryptionContext): { rule?
   const companion = context.s3.of(resource, 'aws_s3_bucket_server_side_encryption_configuration')[0];
   const container = inline ?? companion;
   if (!container) {
-    return context.s3.unlinked('aws_s3_bucket_server_side_encryption_configuration') ?? fail('no server-side encryption configuration (aws_s3_bucket_server_side_encryption_configuration) for this bucket', resource.line, 'sse-missing');
+    return unlinkedVerdict(context.s3, 'aws_s3_bucket_server_side_encryption_configuration') ?? fail('no server-side encryption configuration (aws_s3_bucket_server_side_encryption_configuration) for this bucket', resource.line, 'sse-missing');
   }
   const rule = firstBlock(container, 'rule');
   const defaults = rule ? firstBlock(rule, 'apply_server_side_encryption_by_default') : undefined;

@@ -1,5 +1,6 @@
-import { Ref, Unknown, type TerraformFacts, type TfResource, type Value } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, firstBlock, managed, requireTrue, show, type Judged, type Verdict } from './judge.js';
+import { Ref, Unknown, type TerraformFacts, type TfResource, type Value } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, requireTrue, type Judged, type Verdict } from './judge.js';
+import { blocksOf, firstBlock, managed, show } from '../../facts/terraform/query.js';
 
 /** GCP equivalents of the AWS checks, one function per control. */
 

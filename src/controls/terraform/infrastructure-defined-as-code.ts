@@ -1,8 +1,8 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { ciFacts } from '../../facts/ci.js';
-import { dockerfileFacts } from '../../facts/dockerfiles.js';
-import { infrastructureCodeFacts } from '../../facts/infrastructure-code.js';
-import { kubernetesFacts } from '../../facts/kubernetes.js';
+import { ciFacts } from '../../facts/ci/ci.js';
+import { dockerfileFacts } from '../../facts/containers/dockerfiles.js';
+import { infrastructureCodeFacts } from '../../facts/terraform/infrastructure-code.js';
+import { kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { jobAddress } from '../ci/ci-jobs.js';
 
 const ID = 'infrastructure-defined-as-code';

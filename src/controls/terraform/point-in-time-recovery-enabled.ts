@@ -1,8 +1,9 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
+import { at, kubernetesFacts, type KubeResource } from '../../facts/kubernetes/kubernetes.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
 import { resourceFinding } from '../kubernetes/workload-finding.js';
-import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, remoteModulesNote, numberOf, requireTrue, show, type Judged, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, judgedFindings, remoteModulesNote, requireTrue, type Judged, type Verdict } from './judge.js';
+import { firstBlock, managed, numberOf, show } from '../../facts/terraform/query.js';
 
 const ID = 'point-in-time-recovery-enabled';
 /** Engines whose point-in-time restore works from automated backups kept at least one day. */

@@ -1,5 +1,6 @@
-import { Unknown, type TerraformFacts, type TfAttribute, type TfResource } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, managed, numberOf, show, type Judged, type Verdict } from './judge.js';
+import { Unknown, type TerraformFacts, type TfAttribute, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, type Judged, type Verdict } from './judge.js';
+import { blocksOf, managed, numberOf, show } from '../../facts/terraform/query.js';
 
 /** Judges a minimum and a maximum: the minimum redundant, the maximum above it. */
 function bounds(min: TfAttribute | undefined, max: TfAttribute | undefined, names: [string, string], minimum: number, fallbackLine: number): Verdict {

@@ -1,11 +1,12 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfAttribute } from '../../facts/terraform.js';
-import { parseVaultPolicy, vaultPoliciesFacts, type VaultRule } from '../../facts/vault-policies.js';
-import { at, kubernetesFacts, type KubernetesFacts } from '../../facts/kubernetes.js';
+import { Unknown, terraformFacts, type TfAttribute } from '../../facts/terraform/terraform.js';
+import { parseVaultPolicy, vaultPoliciesFacts, type VaultRule } from '../../facts/terraform/vault-policies.js';
+import { at, kubernetesFacts, type KubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
 import { containerFinding } from '../kubernetes/workload-finding.js';
-import { POLICY_TYPES, grantedActions } from './iam.js';
-import { PASS, blocksOf, cannotJudge, fail, judgedFindings, managed, remoteModulesNote, type Judged, type Verdict } from './judge.js';
-import { policyStatements } from './policies.js';
+import { POLICY_TYPES, grantedActions } from '../../facts/terraform/iam.js';
+import { PASS, cannotJudge, fail, judgedFindings, remoteModulesNote, type Judged, type Verdict } from './judge.js';
+import { blocksOf, managed } from '../../facts/terraform/query.js';
+import { policyStatements } from '../../facts/terraform/policies.js';
 import { unscopedResource, vaultPathUnscoped } from './secret-grants.js';
 
 const ID = 'secret-access-scoped';

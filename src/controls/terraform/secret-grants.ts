@@ -1,6 +1,6 @@
-import { Unknown } from '../../facts/terraform.js';
-import { UNKNOWN_IN_JSON, isUnknownInJson } from '../../facts/terraform-values.js';
-import type { Maybe, PolicyStatement } from './policies.js';
+import { Unknown } from '../../facts/terraform/terraform.js';
+import { UNKNOWN_IN_JSON, isUnknownInJson } from '../../facts/terraform/terraform-values.js';
+import type { Maybe, PolicyStatement } from '../../facts/terraform/policies.js';
 
 /** Resource parts (after the account in an ARN) that cover every secret, parameter or key of an account. */
 const WHOLE_ACCOUNT = new Set(['*', 'secret:*', 'parameter*', 'parameter/*', 'key/*', 'alias/*']);

@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, outcomeOf, requireTrue, truth, type Verdict } from './judge.js';
-import { S3Buckets } from './s3.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, requireTrue, type Verdict, unlinkedVerdict } from './judge.js';
+import { firstBlock, managed, truth } from '../../facts/terraform/query.js';
+import { S3Buckets } from '../../facts/terraform/s3.js';
 import { gcpAuditLogging } from './gcp.js';
 
 function trailVerdict(trail: TfResource): Verdict {
@@ -20,7 +21,7 @@ function bucketVerdict(bucket: TfResource, s3: S3Buckets, logTargets: ReadonlySe
   const inline = firstBlock(bucket, 'logging');
   if (inline) return inline.attributes.target_bucket ? PASS : fail('logging block without target_bucket', inline.line, 'logging-target-missing');
   if (s3.of(bucket, 'aws_s3_bucket_logging').length > 0) return PASS;
-  return s3.unlinked('aws_s3_bucket_logging') ?? fail('no server access logging (aws_s3_bucket_logging) for this bucket', bucket.line, 'access-logs-missing');
+  return unlinkedVerdict(s3, 'aws_s3_bucket_logging') ?? fail('no server access logging (aws_s3_bucket_logging) for this bucket', bucket.line, 'access-logs-missing');
 }
 
 function balancerVerdict(balancer: TfResource): Verdict {

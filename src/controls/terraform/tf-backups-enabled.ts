@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, managed, atLeastDays, outcomeOf, requireTrue, show, type Verdict } from './judge.js';
-import { S3Buckets } from './s3.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, atLeastDays, outcomeOf, requireTrue, type Verdict, unlinkedVerdict } from './judge.js';
+import { firstBlock, managed, show } from '../../facts/terraform/query.js';
+import { S3Buckets } from '../../facts/terraform/s3.js';
 import { gcpBackups } from './gcp.js';
 import { azureBackups } from './azure.js';
 
@@ -17,7 +18,7 @@ function versioning(bucket: TfResource, s3: S3Buckets): Verdict {
   const inline = firstBlock(bucket, 'versioning');
   if (inline) return requireTrue(inline, 'enabled', inline.line, 'object versions are not kept');
   const companions = s3.of(bucket, 'aws_s3_bucket_versioning');
-  if (companions.length === 0) return s3.unlinked('aws_s3_bucket_versioning') ?? fail('no aws_s3_bucket_versioning with status "Enabled" for this bucket', bucket.line, 'versioning-missing');
+  if (companions.length === 0) return unlinkedVerdict(s3, 'aws_s3_bucket_versioning') ?? fail('no aws_s3_bucket_versioning with status "Enabled" for this bucket', bucket.line, 'versioning-missing');
   const configuration = companions.map((companion) => firstBlock(companion, 'versioning_configuration')).find((block) => block !== undefined);
   const status = configuration?.attributes.status;
   if (!status) return fail('aws_s3_bucket_versioning has no versioning_configuration status', configuration?.line ?? bucket.line, 'versioning-status-missing');

@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { terraformFacts, type TfResource } from '../../facts/terraform.js';
+import { terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
 import { encryptedSubjects, encryptionContext } from './encryption.js';
-import { PASS, fail, managed, outcomeOf, requireSet, requireTrue, type Verdict } from './judge.js';
+import { PASS, fail, outcomeOf, requireSet, requireTrue, type Verdict } from './judge.js';
+import { managed } from '../../facts/terraform/query.js';
 
 /** Databases whose automated backups and snapshots are encrypted exactly when their storage is. */
 const DATABASES = new Set(['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster', 'aws_redshift_cluster']);

@@ -1,5 +1,5 @@
 import { defineControl } from '../../engine/control.js';
-import { terraformFacts } from '../../facts/terraform.js';
+import { terraformFacts } from '../../facts/terraform/terraform.js';
 import { encryptedSubjects, encryptionContext } from './encryption.js';
 import { outcomeOf } from './judge.js';
 

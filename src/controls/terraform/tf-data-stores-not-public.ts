@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, managed, outcomeOf, show, truth, type Verdict } from './judge.js';
-import { S3Buckets } from './s3.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Verdict, unlinkedVerdict } from './judge.js';
+import { managed, show, truth } from '../../facts/terraform/query.js';
+import { S3Buckets } from '../../facts/terraform/s3.js';
 import { gcpNotPublic } from './gcp.js';
 import { azureNotPublic } from './azure.js';
 
@@ -26,7 +27,7 @@ function bucketVerdict(bucket: TfResource, s3: S3Buckets, accountBlock: Verdict 
   }
   if (accountBlock?.outcome === 'pass') return PASS;
   const [block] = s3.of(bucket, 'aws_s3_bucket_public_access_block');
-  if (!block) return s3.unlinked('aws_s3_bucket_public_access_block') ?? fail('no aws_s3_bucket_public_access_block blocking public ACLs and policies for this bucket', bucket.line, 'no-public-access-block');
+  if (!block) return unlinkedVerdict(s3, 'aws_s3_bucket_public_access_block') ?? fail('no aws_s3_bucket_public_access_block blocking public ACLs and policies for this bucket', bucket.line, 'no-public-access-block');
   const verdict = blockVerdict(block);
   // The finding is about the bucket, but the line is the companion's offending setting, in its own file.
   return verdict.outcome !== 'pass' && block.file !== bucket.file ? { ...verdict, line: bucket.line } : verdict;

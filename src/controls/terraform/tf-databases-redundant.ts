@@ -1,8 +1,9 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
+import { Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
 import { gcpRedundant } from './gcp.js';
 import { azureRedundant } from './azure.js';
-import { PASS, cannotJudge, fail, managed, outcomeOf, referencing, requireTrue, type Verdict } from './judge.js';
+import { PASS, cannotJudge, fail, outcomeOf, requireTrue, type Verdict } from './judge.js';
+import { managed, referencing } from '../../facts/terraform/query.js';
 
 const CLUSTER_MEMBERS: Record<string, string> = {
   aws_rds_cluster: 'aws_rds_cluster_instance',

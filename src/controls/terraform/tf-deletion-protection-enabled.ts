@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { terraformFacts, type TfResource } from '../../facts/terraform.js';
+import { terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
 import { gcpDeletionProtection } from './gcp.js';
-import { managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
+import { outcomeOf, requireTrue, type Verdict } from './judge.js';
+import { managed } from '../../facts/terraform/query.js';
 
 /** Resources with a deletion-protection switch, and its argument. */
 const SWITCHES: Record<string, string> = {

@@ -1,8 +1,9 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts } from '../../facts/terraform.js';
+import { Unknown, terraformFacts } from '../../facts/terraform/terraform.js';
 import { encryptedSubjects, encryptionContext } from './encryption.js';
-import { PASS, cannotJudge, fail, outcomeOf, show, type Verdict } from './judge.js';
-import { keyKind } from './kms.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Verdict } from './judge.js';
+import { show } from '../../facts/terraform/query.js';
+import { keyKind } from '../../facts/terraform/kms.js';
 
 export default defineControl({
   meta: {

@@ -1,8 +1,9 @@
 import { defineControl } from '../../engine/control.js';
-import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource, type Value } from '../../facts/terraform.js';
-import { PASS, blocksOf, cannotJudge, fail, findResource, managed, outcomeOf, typeOfAddress, type Verdict } from './judge.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource, type Value } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Verdict } from './judge.js';
+import { blocksOf, findResource, managed, typeOfAddress } from '../../facts/terraform/query.js';
 import { gcpLeastPrivilege } from './gcp.js';
-import { all, effectIs, includesStar, policyStatements, servicePrincipals } from './policies.js';
+import { all, effectIs, includesStar, policyStatements, servicePrincipals } from '../../facts/terraform/policies.js';
 
 const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
 const ADMIN_ARN = /^arn:aws[a-z-]{0,20}:iam::aws:policy\/AdministratorAccess$/;

@@ -1,8 +1,9 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TerraformFacts } from '../../facts/terraform.js';
-import { attachedPolicies, groupsOf, names, type AttachedPolicy } from './iam.js';
-import { PASS, cannotJudge, fail, managed, outcomeOf, type Judged, type Verdict } from './judge.js';
-import { effectIs, isRecord, type PolicyStatement } from './policies.js';
+import { Unknown, terraformFacts, type TerraformFacts } from '../../facts/terraform/terraform.js';
+import { attachedPolicies, groupsOf, names, type AttachedPolicy } from '../../facts/terraform/iam.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Judged, type Verdict } from './judge.js';
+import { managed } from '../../facts/terraform/query.js';
+import { effectIs, isRecord, type PolicyStatement } from '../../facts/terraform/policies.js';
 
 const ID = 'tf-iam-requires-mfa';
 

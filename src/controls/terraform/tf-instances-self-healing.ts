@@ -1,8 +1,9 @@
 import { defineControl, evaluated, notApplicable } from '../../engine/control.js';
-import { elasticBeanstalkFacts } from '../../facts/elastic-beanstalk.js';
+import { elasticBeanstalkFacts } from '../../facts/terraform/elastic-beanstalk.js';
 import { appFinding, appHealth } from './beanstalk.js';
-import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfBlock, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, firstBlock, judgedFindings, managed, remoteModulesNote, show, type Judged, type Verdict } from './judge.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfBlock, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, judgedFindings, remoteModulesNote, type Judged, type Verdict } from './judge.js';
+import { firstBlock, managed, show } from '../../facts/terraform/query.js';
 import { setting } from './scaling.js';
 
 const ID = 'tf-instances-self-healing';

@@ -1,6 +1,7 @@
 import { defineControl } from '../../engine/control.js';
-import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, show, typeOfAddress, type Judged, type Verdict } from './judge.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Judged, type Verdict } from './judge.js';
+import { findResource, firstBlock, managed, show, typeOfAddress } from '../../facts/terraform/query.js';
 
 const ID = 'tf-keys-hsm-backed';
 const KEY_TYPES = ['aws_kms_key', 'aws_kms_external_key', 'aws_kms_replica_key', 'aws_kms_replica_external_key', 'google_kms_crypto_key', 'azurerm_key_vault_key'];

@@ -1,9 +1,10 @@
 import { defineControl } from '../../engine/control.js';
-import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource } from '../../facts/terraform.js';
-import { isUnknownInJson } from '../../facts/terraform-values.js';
-import { POLICY_TYPES, attachedPolicies, grantedActions } from './iam.js';
-import { PASS, blocksOf, cannotJudge, fail, managed, outcomeOf, type Judged, type Verdict } from './judge.js';
-import { effectIs, isRecord, policyStatements, servicePrincipals, type PolicyStatement } from './policies.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfAttribute, type TfResource } from '../../facts/terraform/terraform.js';
+import { isUnknownInJson } from '../../facts/terraform/terraform-values.js';
+import { POLICY_TYPES, attachedPolicies, grantedActions } from '../../facts/terraform/iam.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Judged, type Verdict } from './judge.js';
+import { blocksOf, managed } from '../../facts/terraform/query.js';
+import { effectIs, isRecord, policyStatements, servicePrincipals, type PolicyStatement } from '../../facts/terraform/policies.js';
 import { unscopedResource } from './secret-grants.js';
 
 const ID = 'tf-kms-access-restricted';

@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts } from '../../facts/terraform.js';
-import { PASS, cannotJudge, managed, outcomeOf, requireTrue, type Verdict } from './judge.js';
-import type { TfResource } from '../../facts/terraform.js';
+import { Unknown, terraformFacts } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, outcomeOf, requireTrue, type Verdict } from './judge.js';
+import { managed } from '../../facts/terraform/query.js';
+import type { TfResource } from '../../facts/terraform/terraform.js';
 import { gcpKeyRotation } from './gcp.js';
 import { azureKeyRotation } from './azure.js';
 

@@ -1,6 +1,7 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { PASS, cannotJudge, fail, managed, numberOf, outcomeOf, show, type Verdict } from './judge.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Verdict } from './judge.js';
+import { managed, numberOf, show } from '../../facts/terraform/query.js';
 
 /** Log stores and the argument that sets their retention in days. */
 const RETENTION: Record<string, string> = {

@@ -1,7 +1,8 @@
 import { defineControl } from '../../engine/control.js';
-import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform.js';
-import { INGRESS_TYPES, ingressRules } from './ingress-rules.js';
-import { PASS, cannotJudge, fail, managed, outcomeOf, type Verdict } from './judge.js';
+import { Unknown, terraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
+import { INGRESS_TYPES, ingressRules } from '../../facts/terraform/ingress-rules.js';
+import { PASS, cannotJudge, fail, outcomeOf, type Verdict } from './judge.js';
+import { managed } from '../../facts/terraform/query.js';
 
 function verdictOf(resource: TfResource, sensitive: readonly number[]): Verdict {
   let unknown: Verdict | undefined;

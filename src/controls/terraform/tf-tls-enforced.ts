@@ -1,9 +1,10 @@
 import { defineControl } from '../../engine/control.js';
-import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform.js';
+import { Ref, Unknown, terraformFacts, type TerraformFacts, type TfResource } from '../../facts/terraform/terraform.js';
 import { databaseVerdicts, parameterGroupVerdicts } from './db-tls.js';
-import { PASS, blocksOf, cannotJudge, fail, findResource, firstBlock, managed, outcomeOf, requireTrue, show, truth, type Verdict } from './judge.js';
-import { isRecord, policyStatements, unknownInside, type PolicyStatement } from './policies.js';
-import { S3Buckets } from './s3.js';
+import { PASS, cannotJudge, fail, outcomeOf, requireTrue, type Verdict, unlinkedVerdict } from './judge.js';
+import { blocksOf, findResource, firstBlock, managed, show, truth } from '../../facts/terraform/query.js';
+import { isRecord, policyStatements, unknownInside, type PolicyStatement } from '../../facts/terraform/policies.js';
+import { S3Buckets } from '../../facts/terraform/s3.js';
 import { gcpTls } from './gcp.js';
 import { azureTls } from './azure.js';
 
@@ -88,7 +89,7 @@ function bucketVerdict(bucket: TfResource, s3: S3Buckets): Verdict {
     bucket.attributes.policy,
     ...s3.of(bucket, 'aws_s3_bucket_policy').map((companion) => companion.attributes.policy && (companion.file === bucket.file ? companion.attributes.policy : { ...companion.attributes.policy, line: bucket.line })),
   ].filter((policy) => policy !== undefined);
-  if (policies.length === 0) return s3.unlinked('aws_s3_bucket_policy') ?? fail('no bucket policy denying requests without TLS (aws:SecureTransport = false)', bucket.line, 'no-tls-policy');
+  if (policies.length === 0) return unlinkedVerdict(s3, 'aws_s3_bucket_policy') ?? fail('no bucket policy denying requests without TLS (aws:SecureTransport = false)', bucket.line, 'no-tls-policy');
   let unknown: Verdict | undefined;
   for (const policy of policies) {
     const statements = policyStatements(policy.value);

@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { githubWorkflowFacts, localUsesPath, type Workflow, type WorkflowStep } from '../../facts/github-workflows.js';
+import { githubWorkflowFacts, localUsesPath, type Workflow, type WorkflowStep } from '../../facts/workflows/github-workflows.js';
 import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'no-dangerous-workflow-triggers';

@@ -1,5 +1,5 @@
 import type { FindingInput } from '../../engine/control.js';
-import type { Workflow, WorkflowJob, WorkflowStep } from '../../facts/github-workflows.js';
+import type { Workflow, WorkflowJob, WorkflowStep } from '../../facts/workflows/github-workflows.js';
 
 /** The resource address of ARCHITECTURE.md: `workflow-file#job-id` and `/step-index` (0-based). */
 export function workflowResource(workflow: Workflow, job?: WorkflowJob, step?: WorkflowStep): string {

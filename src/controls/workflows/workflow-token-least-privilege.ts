@@ -1,5 +1,5 @@
 import { defineControl, evaluated, notApplicable, type FindingInput } from '../../engine/control.js';
-import { githubWorkflowFacts, writeScopes } from '../../facts/github-workflows.js';
+import { githubWorkflowFacts, writeScopes } from '../../facts/workflows/github-workflows.js';
 import { unreadableFindings, workflowFinding, workflowResource } from './workflow-finding.js';
 
 const ID = 'workflow-token-least-privilege';

@@ -1,5 +1,5 @@
-import type { Workflow } from '../github-workflows.js';
-import { localUsesPath } from '../github-workflows.js';
+import type { Workflow } from '../workflows/github-workflows.js';
+import { localUsesPath } from '../workflows/github-workflows.js';
 import { anchored, commandsOfNumberedScript, type CiTrigger, type RawJob } from './model.js';
 import { classifyUse } from './uses.js';
 

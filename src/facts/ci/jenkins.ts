@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Repository } from '../../repo/repository.js';
-import { skippedDirectoryOf } from '../lockfiles.js';
+import { skippedDirectoryOf } from '../supply-chain/lockfiles.js';
 import type { CiTrigger, RawJob } from './model.js';
 
 const STAGE = /\bstage\s{0,4}\(\s{0,4}(?:name:\s{0,4})?['"]([^'"\n]{1,200})['"]/;

@@ -1,4 +1,4 @@
-import { isRecord } from '../../parsers/records.js';
+import { isRecord } from '../../core/records.js';
 
 export { isRecord };
 /** Narrowing helpers for parsed CI documents, which are untrusted and loosely typed. */

@@ -1,5 +1,5 @@
-import { fingerprintOf } from '../../engine/redact.js';
-import type { CodeFile, CodeRuleSet, HitInput, ScannedFile } from '../code-scan.js';
+import { fingerprintOf } from '../../core/redact.js';
+import type { CodeFile, CodeRuleSet, HitInput, ScannedFile } from '../code/code-scan.js';
 
 /** Where real records are most often copied in: fixtures, seeds, sample and test data, dumps. */
 export const DATA_PATH = /(^|\/)(fixtures?|seeds?|seeders?|seed[-_]?data|test[-_]?data|testdata|sample[-_]?data|samples|mock[-_]?data|mocks?|dumps?|backups?|exports?)\/|(^|\/)[^/]*(seed|fixture|dump|export|backup)[^/]*\.[a-z]{2,5}$/i;

@@ -1,4 +1,4 @@
-import type { CodeRuleSet } from '../code-scan.js';
+import type { CodeRuleSet } from '../code/code-scan.js';
 import { customerDataRules } from './customer-data.js';
 import { plaintextTransportRules } from './plaintext-transport.js';
 import { sqlInjectionRules } from './sql-injection.js';

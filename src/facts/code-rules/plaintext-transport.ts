@@ -1,5 +1,5 @@
-import type { CodeFile, CodeRuleSet, HitInput, ScannedFile } from '../code-scan.js';
-import { redactUrlCredentials } from '../../engine/redact.js';
+import type { CodeFile, CodeRuleSet, HitInput, ScannedFile } from '../code/code-scan.js';
+import { redactUrlCredentials } from '../../core/redact.js';
 import { hostOf, isHarmlessHost } from './endpoints.js';
 import { JS, JVM, PHP, PY, RUBY } from './languages.js';
 import { forEachCodeLine, isProse, matchLinePatterns, type LinePattern } from './text.js';

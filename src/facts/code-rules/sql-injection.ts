@@ -1,4 +1,4 @@
-import type { CodeRuleSet, HitInput, ScannedFile } from '../code-scan.js';
+import type { CodeRuleSet, HitInput, ScannedFile } from '../code/code-scan.js';
 import { GO, JS, JVM, PHP, PY, RUBY } from './languages.js';
 import { excerpt, forEachCodeLine, nextToken, stringLiteralAt, textFrom, type StringLiteral } from './text.js';
 

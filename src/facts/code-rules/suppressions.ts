@@ -1,6 +1,6 @@
-import { fingerprintOf } from '../../engine/redact.js';
-import type { CodeRuleSet } from '../code-scan.js';
-import { MAX_LINE } from '../source-files.js';
+import { fingerprintOf } from '../../core/redact.js';
+import type { CodeRuleSet } from '../code/code-scan.js';
+import { MAX_LINE } from '../code/source-files.js';
 import { withoutCredentials } from './text.js';
 
 /**

@@ -1,5 +1,5 @@
-import { COMMENT_LINE, MAX_LINE } from '../source-files.js';
-import type { ScannedFile } from '../code-scan.js';
+import { COMMENT_LINE, MAX_LINE } from '../code/source-files.js';
+import type { ScannedFile } from '../code/code-scan.js';
 
 /** An interactive example in a Python docstring: documentation, not code that runs. */
 const DOCTEST = /^\s{0,40}(?:>>>|\.\.\.)\s/;

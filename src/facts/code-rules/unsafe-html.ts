@@ -1,4 +1,4 @@
-import type { CodeRuleSet, HitInput, ScannedFile } from '../code-scan.js';
+import type { CodeRuleSet, HitInput, ScannedFile } from '../code/code-scan.js';
 import { GO, JS, PHP, PY, RUBY } from './languages.js';
 import { excerpt, forEachCodeLine, matchLinePatterns, stringLiteralAt, type LinePattern } from './text.js';
 

@@ -1,5 +1,5 @@
-import { fingerprintOf } from '../../engine/redact.js';
-import type { CodeRuleSet } from '../code-scan.js';
+import { fingerprintOf } from '../../core/redact.js';
+import type { CodeRuleSet } from '../code/code-scan.js';
 import { CSHARP, GO, JS, JVM, PHP, PY, RUBY } from './languages.js';
 import { matchLinePatterns, type LinePattern } from './text.js';
 

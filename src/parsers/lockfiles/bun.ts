@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { memberOffsets, valueOffsetOfPath } from '../json.js';
 import { LineIndex } from '../lines.js';
 import { applyGraph, isDevOnly, isRecord, readJsonObject, recordField, unsupportedLockfile, type LockfileInput } from './common.js';

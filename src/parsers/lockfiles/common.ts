@@ -1,5 +1,5 @@
-import type { Ecosystem, LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
-import { isRecord } from '../records.js';
+import type { Ecosystem, LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
+import { isRecord } from '../../core/records.js';
 
 export { isRecord };
 

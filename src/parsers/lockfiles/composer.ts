@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { LineIndex } from '../lines.js';
 import { applyGraph, isRecord, readJsonObject, recordField, rootsByName, stringField, type LockfileInput } from './common.js';
 

@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { MalformedLockfile } from './common.js';
 
 export interface GoRequirement {

@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { parseYaml } from '../yaml.js';
 import { applyGraph, isRecord, MalformedLockfile, recordField, stringField, unsupportedLockfile, type LockfileInput } from './common.js';
 

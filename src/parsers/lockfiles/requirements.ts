@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { normalisePythonName, type LockfileInput } from './common.js';
 
 /** One requirement line of a requirements file, continuation lines joined. */

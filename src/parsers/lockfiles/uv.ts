@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { applyGraph, isRecord, normalisePythonName, recordField, stringField, type LockfileInput } from './common.js';
 import { arrayTableLines, readToml } from './toml-lockfile.js';
 

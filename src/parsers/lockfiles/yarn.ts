@@ -1,4 +1,4 @@
-import type { LockedPackage, LockfileInfo } from '../../facts/package-inventory.js';
+import type { LockedPackage, LockfileInfo } from '../../core/package-inventory.js';
 import { applyGraph, isDevOnly, MalformedLockfile, type DeclaredNames, type LockfileInput } from './common.js';
 import { readYarnEntries, splitDescriptor, type YarnBlock, type YarnEntry } from './yarn-syntax.js';
 

@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../facts/package-inventory.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
 import type { TomlDocument } from '../toml.js';
 import { lineOfText } from '../lines.js';
 import { isRecord, recordField } from '../lockfiles/common.js';

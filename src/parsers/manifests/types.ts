@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../facts/package-inventory.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
 
 /** One dependency as a manifest declares it: a name and a range, not yet a locked version. */
 export interface DeclaredDependency {

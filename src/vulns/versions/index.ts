@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../facts/package-inventory.js';
+import type { Ecosystem } from '../../core/package-inventory.js';
 import { compareMavenItems, parseMaven } from './maven.js';
 import { comparePep440Parsed, parsePep440 } from './pep440.js';
 import { comparePhpParts, parsePackagist } from './packagist.js';

@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../../facts/package-inventory.js';
+import type { Ecosystem } from '../../../core/package-inventory.js';
 
 /**
  * Micro-packages: a line or two of code each, published as a dependency. Each is another maintainer

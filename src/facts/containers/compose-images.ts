@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { defineCollector } from '../../engine/control.js';
+import type { Suppression } from '../../core/result.js';
+import { inlineWaiver } from '../../engine/inline-waivers.js';
+import { isRecord } from '../../core/records.js';
+
+/** A service of a Compose file that pulls an image (services with `build:` make their own). */
+export interface ComposeImage {
+  file: string;
+  service: string;
+  image: string;
+  line: number;
+  waiver(controlId: string): Suppression | undefined;
+}
+
+/** docker-compose.yml, docker-compose.prod.yaml, compose.yml, compose.override.yaml … */
+export function isComposeFileName(file: string): boolean {
+  return /^(?:docker-)?compose(?:\.[^/]{1,100})?\.ya?ml$/i.test(path.posix.basename(file));
+}
+
+export const composeImageFacts = defineCollector<ComposeImage[]>({
+  id: 'compose-images',
+  description: 'Images pulled by the services of Docker Compose files',
+  collect({ repo }) {
+    const images: ComposeImage[] = [];
+    for (const entry of repo.files) {
+      if (!isComposeFileName(entry.path)) continue;
+      const document = repo.yaml(entry.path)?.[0];
+      const services = document && isRecord(document.value) ? document.value.services : undefined;
+      if (!document || !isRecord(services)) continue;
+      const text = repo.readText(entry.path) ?? '';
+      for (const [service, definition] of Object.entries(services)) {
+        if (!isRecord(definition) || typeof definition.image !== 'string' || definition.build !== undefined) continue;
+        const line = document.lineOf(['services', service, 'image']) ?? 1;
+        images.push({
+          file: entry.path,
+          service,
+          image: definition.image,
+          line,
+          waiver(controlId) {
+            const found = inlineWaiver(text, line, controlId);
+            return found ? { kind: 'inline', reason: found.reason, source: `${entry.path}:${found.line}` } : undefined;
+          },
+        });
+      }
+    }
+    return images;
+  },
+});
