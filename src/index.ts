@@ -1,7 +1,9 @@
 /** tenet's library API: scan a repository, get one JSON-able result. */
 export { scan, type ScanOptions } from './scan.js';
-export { defineControl, defineCollector, notApplicable, unknown, evaluated, FactsUnavailable } from './engine/control.js';
-export type { Control, ControlMeta, Collector, CheckContext, FindingInput } from './engine/control.js';
+export { defineControl, notApplicable, unknown, evaluated, judgeEach, optional, FactsUnavailable } from './engine/control.js';
+export type { Control, ControlMeta, FactSource, JudgeContext, FindingInput } from './engine/control.js';
+export { defineCollector, type Collector, type CollectorContext } from './facts/collector.js';
+export type { Subject } from './core/subject.js';
 export type * from './core/result.js';
 export { builtinControls } from './controls/index.js';
 export { ConfigError, loadConfig } from './config/load.js';

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Collector, Control, ScanOptionsView } from './engine/control.js';
+import type { Control, FactSource, ScanOptionsView } from './engine/control.js';
+import type { WaiverSources } from './engine/waivers.js';
+import { parseIgnoreFile } from './secrets/ignore-file.js';
 import { runControls } from './engine/run.js';
 import { resolveParams } from './engine/params.js';
 import { applyControlDeviations, describeExceptions } from './engine/exceptions.js';
@@ -11,6 +13,7 @@ import {
   type ControlStatus,
   type RequirementStatus,
   type ScanResult,
+  type Suppression,
 } from './core/result.js';
 import { Repository } from './repo/repository.js';
 import { builtinControls } from './controls/index.js';
@@ -38,7 +41,7 @@ export interface ScanOptions {
   /** Keep the collected facts in the result (for `--format raw`). */
   keepFacts?: boolean;
   /** Collect these facts even when no selected control needs them (e.g. the inventory for an SBOM). */
-  collect?: readonly Collector<unknown>[];
+  collect?: readonly FactSource<unknown>[];
   timing?: boolean;
   /** The controls to choose from (default: every built-in control). */
   controls?: readonly Control[];
@@ -98,7 +101,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const runnable = selected.filter((control) => !needsMissingAccess(control, view));
   const variants = plan.variants.filter((variant) => runnableIds.has(variant.control.meta.id));
-  const run = await runControls({ controls: runnable, params, repo, config, options: view, now, variants, collect: options.collect });
+  const waivers: WaiverSources = {
+    textOf: (file) => (repo.has(file) ? repo.readText(file) : undefined),
+    inline: view.inlineWaivers === true,
+    ignored: ignoreFileEntries(repo),
+  };
+  const collectorContext = { repo, config, options: view, now };
+  const run = await runControls({ controls: runnable, params, collectorContext, config, options: view, now, variants, collect: options.collect, waivers });
   const byId = new Map(run.results.filter((result) => !result.variant).map((result) => [result.id, result]));
   const results: ControlResult[] = selected.map(
     (control) =>
@@ -145,6 +154,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (options.keepFacts) result.facts = Object.fromEntries(run.facts);
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** The repository's `.tenetignore`: fingerprints of findings that do not count, each with its reason. */
+export const IGNORE_FILE = '.tenetignore';
+
+function ignoreFileEntries(repo: Repository): Map<string, Suppression> {
+  const text = repo.has(IGNORE_FILE) ? repo.readText(IGNORE_FILE) : undefined;
+  return text === undefined ? new Map() : parseIgnoreFile(text, IGNORE_FILE);
 }
 
 function needsMissingAccessOf(control: Control, options: ScanOptions): boolean {

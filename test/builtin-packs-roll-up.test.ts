@@ -4,7 +4,8 @@
 // repository and failing on another, and its partly automated ones waiting for an attestation.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { defineCollector, defineControl, evaluated, notApplicable, type Control, type ParamSpec } from '../src/engine/control.js';
+import { defineControl, evaluated, notApplicable, type Control, type ParamSpec } from '../src/engine/control.js';
+import { defineCollector } from '../src/facts/collector.js';
 import { scan } from '../src/scan.js';
 import { BUILTIN_PACK_IDS, loadPack } from '../src/packs/load.js';
 import { makeFixture, removeFixture } from '../src/testing/fixture.js';

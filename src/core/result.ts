@@ -68,7 +68,28 @@ export interface ControlResult {
   variant?: string;
   /** The parameters of a variant run. */
   params?: Record<string, unknown>;
+  /** What the control judged, passing subjects included: the evidence behind a pass. */
+  subjects?: JudgedSubjects;
 }
+
+/** Where a judged subject is. */
+export interface SubjectRef {
+  file?: string;
+  resource?: string;
+  line?: number;
+}
+
+/** The subjects a control judged and how each came out; passing ones are listed up to a bound. */
+export interface JudgedSubjects {
+  total: number;
+  passed: number;
+  failed: number;
+  unknown: number;
+  /** The passing subjects, at most {@link MAX_LISTED_SUBJECTS}; `passed` counts them all. */
+  passing: SubjectRef[];
+}
+
+export const MAX_LISTED_SUBJECTS = 50;
 
 export interface ScanError {
   file?: string;

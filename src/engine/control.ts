@@ -1,5 +1,5 @@
 import type { Domain, Finding, Severity } from '../core/result.js';
-import type { Repository } from '../repo/repository.js';
+import type { PropertyPath, Subject } from '../core/subject.js';
 import type { TenetConfig } from '../config/types.js';
 
 /** A control parameter: its type, its default and what it means (packs and .tenet.yml set it). */
@@ -32,15 +32,22 @@ export interface ControlMeta<P extends ParamSpecs = ParamSpecs> {
   /** What to change to make it pass. */
   remediation: string;
   params?: P;
-  /** Ids of the fact collectors it reads, for documentation and `--format raw`. */
+  /** Ids of the fact collectors a legacy control reads; derived from `facts` for the others. */
   facts?: readonly string[];
   /** Only runs when asked (`--github`, `--online`): what the control needs that a default scan lacks. */
   requires?: 'github' | 'online';
 }
 
-/** What a control reports about one subject; the engine adds the fingerprint and defaults. */
+/**
+ * What a control reports about one subject. The engine completes it: file, resource and line from
+ * the subject (the line of `path` inside it when given), the fingerprint, and the waivers that cover it.
+ */
 export interface FindingInput {
   message: string;
+  /** What the finding is about; its file, address and lines are the finding's unless given here. */
+  subject?: Subject;
+  /** The offending property inside the subject: the finding's line is that property's. */
+  path?: PropertyPath;
   file?: string;
   line?: number;
   resource?: string;
@@ -50,21 +57,27 @@ export interface FindingInput {
   fingerprint?: string;
   evidence?: string;
   outcome?: Finding['outcome'];
-  suppressed?: Finding['suppressed'];
   properties?: Finding['properties'];
+  /**
+   * The offending line's text when the finding is about content that is not in the scanned tree (a
+   * blob in history): inline waivers are read from it.
+   */
+  lineText?: string;
+  /** @deprecated Set by legacy controls that apply waivers themselves; the engine does this now. */
+  suppressed?: Finding['suppressed'];
+}
+
+/** How a control that judged subjects tells the engine what it judged (the pass evidence). */
+export interface EvaluatedDetails {
+  reason?: string;
+  /** Every subject the control judged, passing or not. */
+  judged?: readonly Subject[];
 }
 
 export type ControlOutcome =
   | { status: 'not-applicable'; reason: string }
   | { status: 'unknown'; reason: string }
-  | { status: 'evaluated'; findings: FindingInput[]; reason?: string };
-
-/** A way for controls to obtain facts without touching disk, git or the network themselves. */
-export interface Collector<T> {
-  id: string;
-  description: string;
-  collect(context: CollectorContext): T | Promise<T>;
-}
+  | { status: 'evaluated'; findings: FindingInput[]; reason?: string; judged?: readonly Subject[] };
 
 export interface ScanOptionsView {
   github: boolean;
@@ -72,42 +85,112 @@ export interface ScanOptionsView {
   [option: string]: unknown;
 }
 
-export interface CollectorContext {
-  repo: Repository;
-  config: TenetConfig;
-  options: ScanOptionsView;
-  /** The scan's time, for windows such as "the last 90 days" (the real time when absent). */
-  now?: Date;
-  facts<T>(collector: Collector<T>): Promise<T>;
+/**
+ * A source of facts, computed at most once per scan and shared by every control that asks. The
+ * engine knows only its id: what a collector reads (the repository, git, the network) is the facts
+ * layer's business, so the context it is called with is opaque here.
+ */
+export interface FactSource<T> {
+  readonly id: string;
+  readonly description: string;
+  collect(context: never): T | Promise<T>;
 }
 
-export interface CheckContext<P extends ParamSpecs> {
+/** Facts a control can judge without: present, or absent with the reason. */
+export type Availability<T> = { available: true; value: T } | { available: false; reason: string };
+
+/** A fact source whose absence does not make the control `unknown`: it receives {@link Availability}. */
+export interface OptionalFacts<T> extends FactSource<Availability<T>> {
+  readonly optionalOf: FactSource<T>;
+}
+
+export function optional<T>(source: FactSource<T>): OptionalFacts<T> {
+  return {
+    id: `${source.id}?`,
+    description: `${source.description} (when available)`,
+    optionalOf: source,
+    collect() {
+      throw new Error('optional facts are resolved by the engine');
+    },
+  };
+}
+
+export type FactSources = Record<string, FactSource<unknown>>;
+
+export type FactsOf<F extends FactSources> = { readonly [K in keyof F]: F[K] extends FactSource<infer T> ? T : never };
+
+/** What a control is judged with besides its facts. */
+export interface JudgeContext<P extends ParamSpecs> {
   params: Params<P>;
   config: TenetConfig;
   options: ScanOptionsView;
-  /** Facts from a collector, computed once per scan and shared by every control that asks. */
-  facts<T>(collector: Collector<T>): Promise<T>;
   /** The scan's time, so that expiry checks are testable. */
   now: Date;
 }
 
-export interface Control<P extends ParamSpecs = ParamSpecs> {
+/** A control: the facts it judges, declared, and a pure judgement of them. */
+export interface FactControl<P extends ParamSpecs = ParamSpecs, F extends FactSources = FactSources> {
   meta: ControlMeta<P>;
+  facts: F;
+  check(facts: FactsOf<F>, context: JudgeContext<P>): ControlOutcome | Promise<ControlOutcome>;
+}
+
+/** @deprecated A control that asks for facts while it judges; being converted to {@link FactControl}. */
+export interface LegacyControl<P extends ParamSpecs = ParamSpecs> {
+  meta: ControlMeta<P>;
+  facts?: undefined;
   check(context: CheckContext<P>): ControlOutcome | Promise<ControlOutcome>;
 }
 
-export function defineControl<const P extends ParamSpecs = Record<never, never>>(control: Control<P>): Control<P> {
+export interface CheckContext<P extends ParamSpecs> extends JudgeContext<P> {
+  /** Facts from a collector, computed once per scan and shared by every control that asks. */
+  facts<T>(collector: FactSource<T>): Promise<T>;
+}
+
+export type Control<P extends ParamSpecs = ParamSpecs> = FactControl<P> | LegacyControl<P>;
+
+export function defineControl<const P extends ParamSpecs = Record<never, never>, const F extends FactSources = FactSources>(control: FactControl<P, F>): FactControl<P, F>;
+export function defineControl<const P extends ParamSpecs = Record<never, never>>(control: LegacyControl<P>): LegacyControl<P>;
+export function defineControl(control: Control): Control {
   return control;
 }
 
-export function defineCollector<T>(collector: Collector<T>): Collector<T> {
-  return collector;
+/** The ids of the fact collectors a control reads. */
+export function factIdsOf(control: Control): string[] {
+  if (!control.facts) return [...(control.meta.facts ?? [])];
+  return Object.values(control.facts).map((source) => ('optionalOf' in source ? (source as OptionalFacts<unknown>).optionalOf.id : source.id));
 }
 
 export const notApplicable = (reason: string): ControlOutcome => ({ status: 'not-applicable', reason });
 export const unknown = (reason: string): ControlOutcome => ({ status: 'unknown', reason });
-export const evaluated = (findings: FindingInput[], reason?: string): ControlOutcome =>
-  reason === undefined ? { status: 'evaluated', findings } : { status: 'evaluated', findings, reason };
+
+/** The findings of a control that judged; `details` is a reason or the subjects judged and a reason. */
+export function evaluated(findings: FindingInput[], details?: string | EvaluatedDetails): ControlOutcome {
+  const { reason, judged } = typeof details === 'string' ? { reason: details, judged: undefined } : (details ?? {});
+  const outcome: ControlOutcome = { status: 'evaluated', findings };
+  if (reason !== undefined) outcome.reason = reason;
+  if (judged !== undefined) outcome.judged = judged;
+  return outcome;
+}
+
+/** Reports a finding; its subject defaults to the one being judged. */
+export type Report = (finding: FindingInput) => void;
+
+/**
+ * Judges each subject; `report` collects findings about it. Every subject counts as judged, so the
+ * result shows what passed as well as what failed. No subjects gives `none()`'s outcome.
+ */
+export function judgeEach<S extends Subject>(
+  subjects: readonly S[],
+  judge: (subject: S, report: Report) => void,
+  none: () => ControlOutcome,
+  reason?: string,
+): ControlOutcome {
+  if (subjects.length === 0) return none();
+  const findings: FindingInput[] = [];
+  for (const subject of subjects) judge(subject, (finding) => void findings.push(finding.subject ? finding : { ...finding, subject }));
+  return evaluated(findings, { judged: subjects, reason });
+}
 
 /** Thrown by a collector to make every control that needs it `unknown` with this reason. */
 export class FactsUnavailable extends Error {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineCollector, defineControl, evaluated, FactsUnavailable, notApplicable } from './control.js';
+import { defineControl, evaluated, FactsUnavailable, notApplicable } from './control.js';
+import { defineCollector } from '../facts/collector.js';
 import { scan } from '../scan.js';
 import { makeFixture, removeFixture } from '../testing/fixture.js';
 

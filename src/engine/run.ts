@@ -1,23 +1,27 @@
 import { performance } from 'node:perf_hooks';
-import type { Collector, Control, ControlOutcome, FindingInput, Params, ParamSpecs, ScanOptionsView } from './control.js';
+import type { Control, ControlOutcome, FactSource, FindingInput, OptionalFacts, Params, ParamSpecs, ScanOptionsView, Availability } from './control.js';
 import { FactsUnavailable } from './control.js';
-import type { ControlResult, Finding, TimingEntry } from '../core/result.js';
+import { MAX_LISTED_SUBJECTS, type ControlResult, type Domain, type Finding, type JudgedSubjects, type SubjectRef, type TimingEntry } from '../core/result.js';
+import type { Subject } from '../core/subject.js';
 import { fingerprintOf } from '../core/redact.js';
-import type { Repository } from '../repo/repository.js';
-import type { TenetConfig } from '../config/types.js';
 import { messageOf } from '../core/errors.js';
+import type { TenetConfig } from '../config/types.js';
+import { Waivers, type WaiverSources } from './waivers.js';
 
 export interface RunInput {
   controls: readonly Control[];
   params: ReadonlyMap<string, Record<string, unknown>>;
-  repo: Repository;
+  /** What collectors read from (the repository …): opaque to the engine, handed to each collector. */
+  collectorContext: Record<string, unknown>;
   config: TenetConfig;
   options: ScanOptionsView;
   now: Date;
   /** Extra runs of controls with other parameters (packs that demand them), sharing the same facts. */
   variants?: readonly ControlVariant[];
   /** Facts to collect even when no selected control asks for them (the SBOM's inventory). */
-  collect?: readonly Collector<unknown>[];
+  collect?: readonly FactSource<unknown>[];
+  /** Where inline waivers and ignore files are read from; without it nothing is waived. */
+  waivers?: WaiverSources;
 }
 
 export interface ControlVariant {
@@ -34,6 +38,9 @@ export interface RunOutput {
 }
 
 type Memo = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Facts = <T>(source: FactSource<T>) => Promise<T>;
+
+const NO_WAIVERS: WaiverSources = { textOf: () => undefined, inline: false, ignored: new Map() };
 
 /**
  * Runs each control in isolation: one that throws ends as `error`, one whose facts could not be
@@ -46,33 +53,35 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
   const timing: TimingEntry[] = [];
   let collectorMs = 0;
 
-  const facts = <T>(collector: Collector<T>): Promise<T> => {
-    let pending = memo.get(collector.id);
+  const facts: Facts = <T>(source: FactSource<T>): Promise<T> => {
+    let pending = memo.get(source.id);
     if (!pending) {
       const started = performance.now();
       pending = (async (): Promise<Memo> => {
         try {
-          const value = await collector.collect({ repo: input.repo, config: input.config, options: input.options, now: input.now, facts });
-          collected.set(collector.id, value);
+          // The context's shape is the facts layer's contract with its collectors, not the engine's.
+          const value = await source.collect({ ...input.collectorContext, facts } as never);
+          collected.set(source.id, value);
           return { ok: true, value };
         } catch (error) {
           return { ok: false, error };
         } finally {
           const ms = performance.now() - started;
           collectorMs += ms;
-          timing.push({ kind: 'collector', id: collector.id, ms: round(ms) });
+          timing.push({ kind: 'collector', id: source.id, ms: round(ms) });
         }
       })();
-      memo.set(collector.id, pending);
+      memo.set(source.id, pending);
     }
     return pending.then((result) => {
       if (result.ok) return result.value as T;
       throw result.error instanceof FactsUnavailable
         ? result.error
-        : new FactsUnavailable(`collecting ${collector.id} failed: ${messageOf(result.error)}`);
+        : new FactsUnavailable(`collecting ${source.id} failed: ${messageOf(result.error)}`);
     });
   };
 
+  const waivers = new Waivers(input.waivers ?? NO_WAIVERS);
   const results: ControlResult[] = [];
   const jobs: ControlVariant[] = [
     ...input.controls.map((control) => ({ control, params: input.params.get(control.meta.id) ?? {}, variant: '' })),
@@ -81,7 +90,7 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
   for (const job of jobs) {
     const started = performance.now();
     const collectorMsBefore = collectorMs;
-    const result = await runOne(job.control, job.params, input, facts);
+    const result = await runOne(job.control, job.params, input, facts, waivers);
     const ms = Math.max(0, performance.now() - started - (collectorMs - collectorMsBefore));
     result.durationMs = round(ms);
     if (job.variant) {
@@ -92,52 +101,105 @@ export async function runControls(input: RunInput): Promise<RunOutput> {
     results.push(result);
   }
   // A collector that fails here only leaves its facts out; the report that wanted them says so.
-  for (const collector of input.collect ?? []) await facts(collector).catch(() => undefined);
+  for (const source of input.collect ?? []) await facts(source).catch(() => undefined);
   return { results, timing, facts: collected };
 }
 
-async function runOne(
-  control: Control,
-  params: Record<string, unknown>,
-  input: RunInput,
-  facts: <T>(collector: Collector<T>) => Promise<T>,
-): Promise<ControlResult> {
+async function runOne(control: Control, params: Record<string, unknown>, input: RunInput, facts: Facts, waivers: Waivers): Promise<ControlResult> {
   const { meta } = control;
   const base = { id: meta.id, title: meta.title, domain: meta.domain, severity: meta.severity };
+  const context = {
+    // Values were checked against the control's specs when the scan resolved them.
+    params: params as Params<ParamSpecs>,
+    config: input.config,
+    options: input.options,
+    now: input.now,
+  };
   let outcome: ControlOutcome;
   try {
-    outcome = await control.check({
-      // Values were checked against the control's specs when the scan resolved them.
-      params: params as Params<ParamSpecs>,
-      config: input.config,
-      options: input.options,
-      facts,
-      now: input.now,
-    });
+    outcome = control.facts ? await control.check(await declaredFacts(control.facts, facts), context) : await control.check({ ...context, facts });
   } catch (error) {
     if (error instanceof FactsUnavailable) return { ...base, status: 'unknown', reason: error.message, findings: [] };
     return { ...base, status: 'error', reason: `control failed: ${messageOf(error)}`, findings: [] };
   }
   if (outcome.status !== 'evaluated') return { ...base, status: outcome.status, reason: outcome.reason, findings: [] };
-  const findings = outcome.findings.map((finding) => completeFinding(meta.id, finding));
+  const findings = outcome.findings.map((finding) => completeFinding(meta.id, finding, meta.domain, waivers));
   const result: ControlResult = { ...base, status: statusOf(findings), findings };
   if (outcome.reason !== undefined) result.reason = outcome.reason;
+  if (outcome.judged) result.subjects = judgedSubjects(outcome.judged, outcome.findings, findings);
   return withDefaultReason(result);
 }
 
-export function completeFinding(controlId: string, input: FindingInput): Finding {
+/** Collects every fact source a control declares; an optional one that fails is handed over as absent. */
+async function declaredFacts(sources: Record<string, FactSource<unknown>>, facts: Facts): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(
+    Object.entries(sources).map(async ([name, source]): Promise<[string, unknown]> => {
+      if (!('optionalOf' in source)) return [name, await facts(source)];
+      const wanted = (source as OptionalFacts<unknown>).optionalOf;
+      try {
+        return [name, { available: true, value: await facts(wanted) } satisfies Availability<unknown>];
+      } catch (error) {
+        if (!(error instanceof FactsUnavailable)) throw error;
+        return [name, { available: false, reason: error.message } satisfies Availability<unknown>];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Completes what a control reported: file, resource and line from its subject (the line of `path`
+ * inside it when given), the fingerprint, and the waiver that covers it, if any.
+ */
+export function completeFinding(controlId: string, input: FindingInput, domain: Domain, waivers?: Waivers): Finding {
+  const subject = input.subject;
+  const file = input.file ?? subject?.file;
+  const resource = input.resource ?? subject?.address;
+  const line = input.line ?? (input.path && subject?.lineOf ? subject.lineOf(input.path) : undefined) ?? subject?.line;
+  const key = subject?.part !== undefined ? `${subject.part}:${input.key ?? ''}` : (input.key ?? input.message);
   const finding: Finding = {
     message: input.message,
-    fingerprint: input.fingerprint ?? fingerprintOf(controlId, input.resource ?? input.file ?? '', input.key ?? input.message),
+    fingerprint: input.fingerprint ?? fingerprintOf(controlId, resource ?? file ?? '', key),
     outcome: input.outcome ?? 'fail',
   };
-  if (input.file !== undefined) finding.file = input.file;
-  if (input.line !== undefined) finding.line = input.line;
-  if (input.resource !== undefined) finding.resource = input.resource;
+  if (file !== undefined) finding.file = file;
+  if (line !== undefined) finding.line = line;
+  if (resource !== undefined) finding.resource = resource;
   if (input.evidence !== undefined) finding.evidence = input.evidence;
-  if (input.suppressed !== undefined) finding.suppressed = input.suppressed;
   if (input.properties !== undefined) finding.properties = input.properties;
+  const suppressed = input.suppressed ?? waivers?.suppressionOf(controlId, domain, { file, line, subject, fingerprint: finding.fingerprint, lineText: input.lineText });
+  if (suppressed !== undefined) finding.suppressed = suppressed;
   return finding;
+}
+
+/** How each judged subject came out: failing when an active failing finding is about it, and so on. */
+function judgedSubjects(judged: readonly Subject[], inputs: readonly FindingInput[], findings: readonly Finding[]): JudgedSubjects {
+  const worst = new Map<Subject, 'fail' | 'unknown'>();
+  inputs.forEach((input, index) => {
+    const finding = findings[index];
+    if (!finding || finding.suppressed) return;
+    for (let subject = input.subject; subject; subject = subject.parent) {
+      if (worst.get(subject) !== 'fail') worst.set(subject, finding.outcome);
+    }
+  });
+  const summary: JudgedSubjects = { total: judged.length, passed: 0, failed: 0, unknown: 0, passing: [] };
+  for (const subject of judged) {
+    const outcome = worst.get(subject);
+    if (outcome === 'fail') summary.failed++;
+    else if (outcome === 'unknown') summary.unknown++;
+    else {
+      summary.passed++;
+      if (summary.passing.length < MAX_LISTED_SUBJECTS) summary.passing.push(refOf(subject));
+    }
+  }
+  return summary;
+}
+
+function refOf(subject: Subject): SubjectRef {
+  const ref: SubjectRef = { file: subject.file };
+  if (subject.address !== undefined) ref.resource = subject.part !== undefined ? `${subject.address} (${subject.part})` : subject.address;
+  if (subject.line !== undefined) ref.line = subject.line;
+  return ref;
 }
 
 /** A control fails on any unsuppressed failing finding; otherwise an unjudged subject makes it unknown. */

@@ -1,3 +1,4 @@
+import type { PropertyPath } from '../core/subject.js';
 /** Maps character offsets of a text to 1-based line numbers. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -31,4 +32,4 @@ export function lineOfText(text: string, needle: string, fromOffset = 0): number
   return line;
 }
 
-export type PropertyPath = readonly (string | number)[];
+export type { PropertyPath };

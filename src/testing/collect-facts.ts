@@ -1,4 +1,4 @@
-import type { Collector } from '../engine/control.js';
+import type { Collector } from '../facts/collector.js';
 import { Repository } from '../repo/repository.js';
 import { makeFixture, removeFixture, type FixtureFiles } from './fixture.js';
 

@@ -1,17 +1,15 @@
 import { defineControl, evaluated, notApplicable, unknown, type FindingInput } from '../../engine/control.js';
+import type { Subject } from '../../core/subject.js';
 import { composeImageFacts } from '../../facts/containers/compose-images.js';
 import { dockerfileFacts, stageChain } from '../../facts/containers/dockerfiles.js';
 import { kubernetesFacts } from '../../facts/kubernetes/kubernetes.js';
-import { containerFinding, containerPath } from '../kubernetes/workload-finding.js';
 import { canonicalRepository, untrustedImageReason } from './image-sources.js';
-import { stageFinding, stageLabel } from './stage-finding.js';
 
-const ID = 'base-images-from-trusted-sources';
 const DYNAMIC = /\$|\{\{/;
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'base-images-from-trusted-sources',
     title: 'Base and runtime images come from trusted publishers and trusted operating systems',
     domain: 'containers',
     severity: 'medium',
@@ -29,50 +27,46 @@ export default defineControl({
         description: 'OS families an image may reveal by its name or tag (alpine, centos, ubi8, amazonlinux, windows … are the others); images that reveal none are judged by publisher only.',
       },
     },
-    facts: ['dockerfiles', 'kubernetes', 'compose-images'],
   },
-  async check({ facts, params }) {
-    const docker = await facts(dockerfileFacts);
-    const kube = await facts(kubernetesFacts);
-    const compose = await facts(composeImageFacts);
+  facts: { docker: dockerfileFacts, kube: kubernetesFacts, compose: composeImageFacts },
+  check({ docker, kube, compose }, { params }) {
     const { trustedPublishers: publishers, trustedOsFamilies: families } = params;
     const findings: FindingInput[] = [];
+    const judged: Subject[] = [];
     for (const dockerfile of docker.dockerfiles) {
       // The OS the image runs is the final stage's; earlier stages only need a trusted publisher.
       const runtime = stageChain(dockerfile, dockerfile.final);
       for (const stage of dockerfile.stages) {
         const { base } = stage;
-        const details = { line: stage.stage.line, key: stage.stage.image };
+        judged.push(stage);
         if (base.kind === 'unknown') {
-          findings.push(stageFinding(ID, dockerfile, stage, { ...details, message: `${stageLabel(stage)} has an unknown base: ${base.reason}`, outcome: 'unknown' }));
+          findings.push({ subject: stage, key: stage.stage.image, message: `${stage.label} has an unknown base: ${base.reason}`, outcome: 'unknown' });
         } else if (base.kind === 'image') {
           const reason = untrustedImageReason(base.reference, publishers, families, runtime.includes(stage));
-          if (reason) findings.push(stageFinding(ID, dockerfile, stage, { ...details, key: canonicalRepository(base.reference), message: `${stageLabel(stage)}: ${reason}`, evidence: base.reference }));
+          if (reason) findings.push({ subject: stage, key: canonicalRepository(base.reference), message: `${stage.label}: ${reason}`, evidence: base.reference });
         }
       }
     }
     for (const workload of kube.workloads) {
       for (const container of workload.containers) {
         const image = container.value.image;
-        const path = containerPath(container, 'image');
+        const path = [...container.path, 'image'];
         if (typeof image !== 'string' || image.trim() === '') continue;
+        judged.push(container);
         if (DYNAMIC.test(image)) {
-          findings.push(containerFinding(ID, workload, container, { message: `image ${image} is known only at deploy time`, path, key: image, outcome: 'unknown' }));
+          findings.push({ subject: container, message: `${container.label}: image ${image} is known only at deploy time`, path, key: image, outcome: 'unknown' });
           continue;
         }
         const reason = untrustedImageReason(image, publishers, families, true);
-        if (reason) findings.push(containerFinding(ID, workload, container, { message: reason, path, key: canonicalRepository(image), evidence: image }));
+        if (reason) findings.push({ subject: container, message: `${container.label}: ${reason}`, path, key: canonicalRepository(image), evidence: image });
       }
     }
     for (const service of compose) {
+      judged.push(service);
       const dynamic = DYNAMIC.test(service.image);
       const reason = dynamic ? `image ${service.image} is known only at deploy time` : untrustedImageReason(service.image, publishers, families, true);
       if (!reason) continue;
-      const finding: FindingInput = { message: `service '${service.service}': ${reason}`, file: service.file, line: service.line, resource: `services.${service.service}`, key: dynamic ? service.image : canonicalRepository(service.image), evidence: service.image };
-      if (dynamic) finding.outcome = 'unknown';
-      const suppressed = service.waiver(ID);
-      if (suppressed) finding.suppressed = suppressed;
-      findings.push(finding);
+      findings.push({ subject: service, message: `service '${service.service}': ${reason}`, key: dynamic ? service.image : canonicalRepository(service.image), evidence: service.image, outcome: dynamic ? 'unknown' : 'fail' });
     }
     if (docker.dockerfiles.length === 0 && kube.workloads.length === 0 && compose.length === 0) {
       const unread = docker.malformed.length + kube.helmTemplates.length + kube.malformed.length;

@@ -25,7 +25,7 @@ const ORIGIN: Record<CommandBlock['origin'], string> = {
 };
 
 /** Findings for every match of every rule in the blocks. */
-export function commandFindings(controlId: string, blocks: readonly CommandBlock[], rules: readonly CommandRule[]): FindingInput[] {
+export function commandFindings(blocks: readonly CommandBlock[], rules: readonly CommandRule[]): FindingInput[] {
   const findings: FindingInput[] = [];
   for (const block of blocks) {
     for (const rule of rules) {
@@ -36,11 +36,7 @@ export function commandFindings(controlId: string, blocks: readonly CommandBlock
         const command = rest.slice(0, firstSeparator(rest));
         if (rule.accept?.(command)) continue;
         const line = block.lineAt(start);
-        const finding: FindingInput = { message: `${ORIGIN[block.origin]}: ${rule.message}`, file: block.file, line, key: `${rule.id}:${match[0].trim()}`, evidence: rule.evidence };
-        if (block.resource !== undefined) finding.resource = block.resource;
-        const suppressed = block.waiver(controlId, line);
-        if (suppressed) finding.suppressed = suppressed;
-        findings.push(finding);
+        findings.push({ subject: block, message: `${ORIGIN[block.origin]}: ${rule.message}`, line, key: `${rule.id}:${match[0].trim()}`, evidence: rule.evidence });
       }
     }
   }

@@ -1,9 +1,7 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, judgeEach } from '../../engine/control.js';
 import { dockerfileFacts, stageChain } from '../../facts/containers/dockerfiles.js';
 import { parseImageReference } from '../../facts/containers/image-reference.js';
-import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
-
-const ID = 'dockerfile-base-image-minimal';
+import { withoutDockerfiles } from './without-dockerfiles.js';
 
 /** Repositories that are minimal whatever the tag: distroless, Chainguard/Wolfi, UBI micro/minimal, BusyBox. */
 const MINIMAL_REPOSITORIES = [/(^|\/)distroless\//, /^cgr\.dev\/chainguard\//, /(^|\/)(alpine|busybox)$/, /(^|\/)ubi\d*-(micro|minimal)$/, /(^|\/)static$/];
@@ -12,7 +10,7 @@ const MINIMAL_TAG = /(^|[-_.])(slim|alpine\d*(?:\.\d+)*|distroless|minimal|micro
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'dockerfile-base-image-minimal',
     title: 'The final stage builds on a minimal base image',
     domain: 'containers',
     severity: 'low',
@@ -21,21 +19,20 @@ export default defineControl({
     params: {
       allowedImages: { type: 'string[]', default: [], description: 'Further image repositories (e.g. `registry.example.com/base/minimal`) accepted as minimal.' },
     },
-    facts: ['dockerfiles'],
   },
-  async check({ facts, params }) {
-    const dockerfileSet = await facts(dockerfileFacts);
-    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
+  facts: { dockerfiles: dockerfileFacts },
+  check({ dockerfiles }, { params }) {
+    return judgeEach(dockerfiles.dockerfiles, (dockerfile, report) => {
       const chain = stageChain(dockerfile, dockerfile.final);
       const origin = chain[chain.length - 1] ?? dockerfile.final;
       const { base } = origin;
-      const label = stageLabel(dockerfile.final);
+      const label = dockerfile.final.label;
       if (base.kind === 'unknown') {
-        report(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) has an unknown base: ${base.reason}`, line: origin.stage.line, key: origin.stage.image, outcome: 'unknown' }));
+        report({ subject: dockerfile.final, message: `the final stage (${label}) has an unknown base: ${base.reason}`, line: origin.stage.line, key: origin.stage.image, outcome: 'unknown' });
       } else if (base.kind === 'image' && !isMinimal(base.reference, params.allowedImages)) {
-        report(stageFinding(ID, dockerfile, dockerfile.final, { message: `the final stage (${label}) builds on ${base.reference}, which is not scratch, distroless, Alpine or a -slim variant`, line: origin.stage.line, key: parseImageReference(base.reference).repository, evidence: base.reference }));
+        report({ subject: dockerfile.final, message: `the final stage (${label}) builds on ${base.reference}, which is not scratch, distroless, Alpine or a -slim variant`, line: origin.stage.line, key: parseImageReference(base.reference).repository, evidence: base.reference });
       }
-    });
+    }, () => withoutDockerfiles(dockerfiles));
   },
 });
 

@@ -1,13 +1,11 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, judgeEach } from '../../engine/control.js';
 import { dockerfileFacts } from '../../facts/containers/dockerfiles.js';
 import { unpinnedReason } from '../../facts/containers/image-reference.js';
-import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
-
-const ID = 'dockerfile-base-image-pinned';
+import { withoutDockerfiles } from './without-dockerfiles.js';
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'dockerfile-base-image-pinned',
     title: 'Every FROM pins its base image by digest',
     domain: 'containers',
     severity: 'medium',
@@ -16,20 +14,19 @@ export default defineControl({
     params: {
       allowTag: { type: 'boolean', default: false, description: 'Accept an explicit tag other than `latest` instead of a digest.' },
     },
-    facts: ['dockerfiles'],
   },
-  async check({ facts, params }) {
-    const dockerfileSet = await facts(dockerfileFacts);
-    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
+  facts: { dockerfiles: dockerfileFacts },
+  check({ dockerfiles }, { params }) {
+    return judgeEach(dockerfiles.dockerfiles, (dockerfile, report) => {
       for (const stage of dockerfile.stages) {
         const { base } = stage;
         if (base.kind === 'unknown') {
-          report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)}: ${base.reason}`, key: stage.stage.image, outcome: 'unknown' }));
+          report({ subject: stage, message: `${stage.label}: ${base.reason}`, key: stage.stage.image, outcome: 'unknown' });
         } else if (base.kind === 'image') {
           const reason = unpinnedReason(base.reference, params.allowTag);
-          if (reason) report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} FROM ${base.reference}: ${reason}`, key: base.reference, evidence: base.reference }));
+          if (reason) report({ subject: stage, message: `${stage.label} FROM ${base.reference}: ${reason}`, key: base.reference, evidence: base.reference });
         }
       }
-    });
+    }, () => withoutDockerfiles(dockerfiles));
   },
 });

@@ -1,10 +1,8 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, judgeEach } from '../../engine/control.js';
 import { isCredentialName, isLiteralCredential, isReference } from '../../facts/secrets/credential-names.js';
 import { dockerBuildSecretFacts, type CopiedFileVerdict } from '../../facts/containers/docker-build-secrets.js';
 import { dockerfileFacts } from '../../facts/containers/dockerfiles.js';
-import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
-
-const ID = 'dockerfile-no-secrets-in-build';
+import { withoutDockerfiles } from './without-dockerfiles.js';
 
 const COPIED: Record<CopiedFileVerdict, string> = {
   'key-file': 'a key or credential file',
@@ -14,17 +12,16 @@ const COPIED: Record<CopiedFileVerdict, string> = {
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'dockerfile-no-secrets-in-build',
     title: 'No ENV, ARG, COPY or ADD puts a credential into the image',
     domain: 'containers',
     severity: 'high',
     rationale: 'ENV and ARG values and copied files stay in the image layers and its history for anyone who can pull it, even when a later step deletes them.',
     remediation: 'Pass build credentials with `RUN --mount=type=secret,id=…` (BuildKit secrets) and runtime credentials through the orchestrator; never COPY keys, .env files or token-bearing .npmrc files.',
-    facts: ['dockerfiles', 'docker-build-secrets'],
   },
-  async check({ facts }) {
-    const dockerfileSet = await facts(dockerfileFacts);
-    const { copied } = await facts(dockerBuildSecretFacts);
+  facts: { dockerfiles: dockerfileFacts, dockerBuildSecrets: dockerBuildSecretFacts },
+  check({ dockerfiles, dockerBuildSecrets }) {
+    const { copied } = dockerBuildSecrets;
     const copiedAt = new Map<string, typeof copied>();
     for (const entry of copied) {
       const key = `${entry.dockerfile}:${entry.line}`;
@@ -32,26 +29,27 @@ export default defineControl({
       if (atLine) atLine.push(entry);
       else copiedAt.set(key, [entry]);
     }
-    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
+    return judgeEach(dockerfiles.dockerfiles, (dockerfile, report) => {
       for (const stage of dockerfile.stages) {
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
             for (const property of instruction.properties) {
               const finding = assignmentFinding(instruction.keyword, property.name, property.value);
-              if (finding) report(stageFinding(ID, dockerfile, stage, { ...finding, message: `${finding.message} (${stageLabel(stage)})`, line: property.line, key: property.name }));
+              if (finding) report({ subject: stage, ...finding, message: `${finding.message} (${stage.label})`, line: property.line, key: property.name });
             }
           }
           for (const copy of copiedAt.get(`${dockerfile.file}:${instruction.line}`) ?? []) {
-            report(stageFinding(ID, dockerfile, stage, {
-              message: `${instruction.keyword} ${copy.source} in ${stageLabel(stage)} copies ${COPIED[copy.verdict]} into the image`,
+            report({
+              subject: stage,
+              message: `${instruction.keyword} ${copy.source} in ${stage.label} copies ${COPIED[copy.verdict]} into the image`,
               line: instruction.line,
               key: copy.source,
               outcome: copy.verdict === 'not-in-repository' ? 'unknown' : 'fail',
-            }));
+            });
           }
         }
       }
-    });
+    }, () => withoutDockerfiles(dockerfiles));
   },
 });
 

@@ -1,24 +1,22 @@
-import { defineControl } from '../../engine/control.js';
+import { defineControl, judgeEach } from '../../engine/control.js';
 import { chainInstructions, dockerfileFacts, resolveInStage, stageChain, type StageFacts } from '../../facts/containers/dockerfiles.js';
-import { judgeEachDockerfile, stageFinding, stageLabel } from './stage-finding.js';
+import { withoutDockerfiles } from './without-dockerfiles.js';
 
-const ID = 'dockerfile-no-ssh-exposed';
 const INSTALL = /\b(?:apt-get|apt|yum|dnf|microdnf|zypper)[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?(?:install|in)\b|\bapk[ \t]{1,20}(?:[^\n;&|]{0,300}[ \t])?add\b/;
 const SSH_SERVER_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'ssh', 'openssh-server-pam']);
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'dockerfile-no-ssh-exposed',
     title: 'The image neither exposes SSH nor installs an SSH server',
     domain: 'containers',
     severity: 'medium',
     rationale: 'An SSH daemon in a container is a second, long-lived way in, with its own keys to leak; containers are debugged with `exec`, not logged into.',
     remediation: 'Remove `EXPOSE 22` and the openssh-server/dropbear package from the final image; use `kubectl exec` or `docker exec` to debug.',
-    facts: ['dockerfiles'],
   },
-  async check({ facts }) {
-    const dockerfileSet = await facts(dockerfileFacts);
-    return judgeEachDockerfile(dockerfileSet, (dockerfile, report) => {
+  facts: { dockerfiles: dockerfileFacts },
+  check({ dockerfiles }) {
+    return judgeEach(dockerfiles.dockerfiles, (dockerfile, report) => {
       const chain = stageChain(dockerfile, dockerfile.final);
       for (const instruction of chainInstructions(chain)) {
         const stage: StageFacts = chain.find((facts) => facts.stage.instructions.includes(instruction)) ?? dockerfile.final;
@@ -26,19 +24,19 @@ export default defineControl({
           for (const port of instruction.args) {
             const resolved = resolveInStage(dockerfile, chain, instruction, port);
             if ('unresolved' in resolved) {
-              report(stageFinding(ID, dockerfile, stage, { message: `EXPOSE ${port} in ${stageLabel(stage)} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: port, outcome: 'unknown' }));
+              report({ subject: stage, message: `EXPOSE ${port} in ${stage.label} depends on ${resolved.unresolved.join(', ')}, known only at build time`, line: instruction.line, key: port, outcome: 'unknown' });
             } else if (includesPort22(resolved.value)) {
-              report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} exposes the SSH port (EXPOSE ${port})`, line: instruction.line, key: `expose:${resolved.value}` }));
+              report({ subject: stage, message: `${stage.label} exposes the SSH port (EXPOSE ${port})`, line: instruction.line, key: `expose:${resolved.value}` });
             }
           }
         } else if (instruction.keyword === 'RUN' && INSTALL.test(instruction.text)) {
           const packages = instruction.text.split(/[\s;&|()\\]+/).filter((word) => SSH_SERVER_PACKAGES.has(word.split('=')[0] ?? ''));
           if (packages.length > 0) {
-            report(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} installs an SSH server (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` }));
+            report({ subject: stage, message: `${stage.label} installs an SSH server (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` });
           }
         }
       }
-    });
+    }, () => withoutDockerfiles(dockerfiles));
   },
 });
 

@@ -2,7 +2,6 @@ import { defineControl, evaluated } from '../../engine/control.js';
 import { shellCommandFacts } from '../../facts/ci/shell-commands.js';
 import { commandFindings, optionHost, withoutCommands, type CommandRule } from './command-rules.js';
 
-const ID = 'install-commands-use-trusted-sources';
 /** Not part of a longer word or path: `pip` but not `mypip` or `./pip`. */
 const START = String.raw`(?:^|[^\w./-])`;
 const OPTIONS = String.raw`(?:[^\n;&|]{0,200}[ \t])?`;
@@ -50,7 +49,7 @@ const INSTALLERS: Record<string, CommandRule> = {
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'install-commands-use-trusted-sources',
     title: 'Install commands use trusted package sources and never pipe downloads into a shell',
     domain: 'containers',
     severity: 'high',
@@ -63,14 +62,13 @@ export default defineControl({
         description: `Installers that are findings: ${Object.keys(INSTALLERS).join(', ')}. Piping a download into a shell is always one.`,
       },
     },
-    facts: ['shell-commands', 'dockerfiles'],
   },
-  async check({ facts, params }) {
-    const commands = await facts(shellCommandFacts);
+  facts: { commands: shellCommandFacts },
+  check({ commands }, { params }) {
     const blocks = commands.blocks.filter((block) => block.origin !== 'config');
     if (blocks.length === 0) return withoutCommands(commands, 'Dockerfile RUN, shell script, Makefile recipe or CI run step');
     const rules = [...PIPE_TO_SHELL, ...params.deniedInstallers.flatMap((id) => INSTALLERS[id] ?? [])];
-    return evaluated(commandFindings(ID, blocks, rules));
+    return evaluated(commandFindings(blocks, rules), { judged: blocks });
   },
 });
 

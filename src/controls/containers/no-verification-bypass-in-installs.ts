@@ -2,7 +2,6 @@ import { defineControl, evaluated } from '../../engine/control.js';
 import { shellCommandFacts } from '../../facts/ci/shell-commands.js';
 import { commandFindings, withoutCommands, type CommandRule } from './command-rules.js';
 
-const ID = 'no-verification-bypass-in-installs';
 /** `=`, `:` or spaces, with optional quotes: `KEY=false`, `key "false"`, `key: 'false'`, `ENV KEY false`. */
 const SET = String.raw`["']?[ \t]{0,5}[=: \t][ \t"']{0,5}`;
 
@@ -31,17 +30,16 @@ const RULES: CommandRule[] = [
 
 export default defineControl({
   meta: {
-    id: ID,
+    id: 'no-verification-bypass-in-installs',
     title: 'No install or download turns off signature, checksum or TLS verification',
     domain: 'containers',
     severity: 'high',
     rationale: 'Package managers check signatures, checksums and certificates so that a mirror, proxy or network attacker cannot substitute code; switching that off installs whatever arrives.',
     remediation: 'Remove the flag or setting; import the repository\'s signing key or CA certificate instead (signed-by=, gpgkey=, cafile=, NODE_EXTRA_CA_CERTS, GONOSUMDB for private modules only).',
-    facts: ['shell-commands', 'dockerfiles'],
   },
-  async check({ facts }) {
-    const commands = await facts(shellCommandFacts);
+  facts: { commands: shellCommandFacts },
+  check({ commands }) {
     if (commands.blocks.length === 0) return withoutCommands(commands, 'Dockerfile, shell script, Makefile, CI run step or package-manager configuration');
-    return evaluated(commandFindings(ID, commands.blocks, RULES));
+    return evaluated(commandFindings(commands.blocks, RULES), { judged: commands.blocks });
   },
 });

@@ -2,7 +2,6 @@ import { defineControl, evaluated, notApplicable, unknown, type FindingInput } f
 import { chainInstructions, dockerfileFacts, stageChain } from '../../facts/containers/dockerfiles.js';
 import { parseImageReference } from '../../facts/containers/image-reference.js';
 import { kubernetesFacts, type KubeContainer, type KubeWorkload } from '../../facts/kubernetes/kubernetes.js';
-import { stageFinding, stageLabel } from '../containers/stage-finding.js';
 import { containerFinding, containerPath } from './workload-finding.js';
 
 const ID = 'services-isolated-per-container';
@@ -45,10 +44,10 @@ export default defineControl({
         const words = instruction.json ? instruction.args : instruction.text.split(/[\s;&|()]+/);
         if (instruction.keyword === 'ENTRYPOINT' || instruction.keyword === 'CMD') {
           const supervisor = words.map(basename).find((word) => SUPERVISORS.has(word));
-          if (supervisor) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} starts the process supervisor ${supervisor} (${instruction.keyword}), running several services in one container`, line: instruction.line, key: `supervisor:${supervisor}` }));
+          if (supervisor) findings.push({ subject: stage, message: `${stage.label} starts the process supervisor ${supervisor} (${instruction.keyword}), running several services in one container`, line: instruction.line, key: `supervisor:${supervisor}` });
         } else if (instruction.keyword === 'RUN' && INSTALL.test(instruction.text)) {
           const packages = words.filter((word) => SUPERVISOR_PACKAGES.has(word.split('=')[0] ?? ''));
-          if (packages.length > 0) findings.push(stageFinding(ID, dockerfile, stage, { message: `${stageLabel(stage)} installs a process supervisor (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` }));
+          if (packages.length > 0) findings.push({ subject: stage, message: `${stage.label} installs a process supervisor (${packages.join(', ')}) into the final image`, line: instruction.line, key: `install:${packages.join(',')}` });
         }
       }
     }

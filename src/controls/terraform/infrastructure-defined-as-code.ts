@@ -30,10 +30,7 @@ export default defineControl({
     const [infrastructure, kube, docker, ci] = await Promise.all([facts(infrastructureCodeFacts), facts(kubernetesFacts), facts(dockerfileFacts), facts(ciFacts)]);
     const findings: FindingInput[] = [];
     for (const dockerfile of docker.dockerfiles) {
-      const finding: FindingInput = { message: `${dockerfile.file} builds an image, but no infrastructure code in the repository says where it runs`, file: dockerfile.file, line: 1, resource: dockerfile.file, key: 'image' };
-      const waiver = dockerfile.waiver(ID, [1]);
-      if (waiver) finding.suppressed = waiver;
-      findings.push(finding);
+      findings.push({ message: `${dockerfile.file} builds an image, but no infrastructure code in the repository says where it runs`, file: dockerfile.file, line: 1, resource: dockerfile.file, key: 'image' });
     }
     for (const job of ci.jobs.filter((candidate) => candidate.kinds.includes('deploy'))) {
       const finding: FindingInput = { message: `CI job ${jobAddress(job)} deploys, but no infrastructure code in the repository describes its target`, file: job.file, line: job.line, resource: jobAddress(job), key: 'deploy-job' };

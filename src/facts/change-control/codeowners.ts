@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { ownerRuleFor, parseCodeowners, type CodeownersProblem } from '../../parsers/codeowners.js';
 
 /** Where GitHub looks, in the order it looks; the first one found is the one in force. */

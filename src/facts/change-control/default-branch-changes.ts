@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { gitBuffer } from '../../repo/git.js';
 import { defaultBranchHistory } from './default-branch-history.js';
 

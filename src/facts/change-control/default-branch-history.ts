@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineCollector, FactsUnavailable } from '../../engine/control.js';
+import { FactsUnavailable } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { git, gitBuffer } from '../../repo/git.js';
 import { parseRawCommit, pullRequestReference, type RawCommit } from '../../parsers/git-commit.js';
 

@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { connectGitHub, describeFailure, githubSettings, type Visible } from './github-settings.js';
 
 /** One deploy key as GET /repos/{o}/{r}/keys lists it (the key material itself is never kept). */

@@ -1,4 +1,5 @@
-import { defineCollector, FactsUnavailable } from '../../engine/control.js';
+import { FactsUnavailable } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { ApiResult } from '../../repo/github-client.js';
 import { defaultBranchHistory, type HistoryCommit } from './default-branch-history.js';
 import { connectGitHub, describeFailure, githubSettings } from './github-settings.js';

@@ -1,4 +1,5 @@
-import { defineCollector, FactsUnavailable, type ScanOptionsView } from '../../engine/control.js';
+import { FactsUnavailable, type ScanOptionsView } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import { GitHubClient, repositoryFromRemote, type ApiResult } from '../../repo/github-client.js';
 

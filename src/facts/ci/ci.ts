@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import { githubWorkflowFacts, waiverIn, workflowFiles } from '../workflows/github-workflows.js';
 import type { Suppression } from '../../core/result.js';

@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import { isRecord } from '../../core/records.js';
 

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
-import type { Suppression } from '../../core/result.js';
+import { defineCollector } from '../collector.js';
+import type { Subject } from '../../core/subject.js';
 import type { Repository } from '../../repo/repository.js';
 import { ciFacts, type CiFacts, type CiSystem } from './ci.js';
 import { dockerfileFacts } from '../containers/dockerfiles.js';
-import { inlineWaiver } from '../../engine/inline-waivers.js';
 
 /** Where a piece of shell (or package-manager configuration) was read from; CI commands come from the CI parser. */
 export type CommandOrigin = 'dockerfile' | 'script' | 'makefile' | 'workflow' | 'gitlab-ci' | 'ci' | 'config';
@@ -12,11 +11,13 @@ export type CommandOrigin = 'dockerfile' | 'script' | 'makefile' | 'workflow' | 
 const CI_ORIGIN: Partial<Record<CiSystem, CommandOrigin>> = { 'github-actions': 'workflow', 'gitlab-ci': 'gitlab-ci' };
 
 /** A run of shell lines (a RUN instruction, a script, a CI step) or a configuration file, with file lines. */
-export interface CommandBlock {
+export interface CommandBlock extends Subject {
   origin: CommandOrigin;
   file: string;
   /** Dockerfile stage, `workflow-file#job/step-index`, `.gitlab-ci.yml#job`; absent for scripts and files. */
-  resource?: string;
+  address?: string;
+  /** The instruction or key the block belongs to (`RUN`, `run:`): a waiver there covers the whole block. */
+  line: number;
   /**
    * The text: comment lines blanked, `\` line continuations turned into spaces, so that a command
    * reads as one line while every offset keeps its place.
@@ -24,8 +25,6 @@ export interface CommandBlock {
   text: string;
   /** The file line of an offset into `text`. */
   lineAt(offset: number): number;
-  /** An inline waiver of `controlId` at `line`, or at the instruction or key the block belongs to. */
-  waiver(controlId: string, line: number): Suppression | undefined;
 }
 
 export interface ShellCommandFacts {
@@ -55,7 +54,7 @@ export const shellCommandFacts = defineCollector<ShellCommandFacts>({
         for (const instruction of stage.stage.instructions) {
           if (instruction.keyword !== 'RUN' && instruction.keyword !== 'ENV') continue;
           const end = (starts.find((line) => line > instruction.line) ?? lines.length + 1) - 1;
-          blocks.push(block('dockerfile', dockerfile.file, text, lines.slice(instruction.line - 1, end), instruction.line, instruction.line, stage.address));
+          blocks.push(block('dockerfile', dockerfile.file, lines.slice(instruction.line - 1, end), instruction.line, instruction.line, stage.address));
         }
       }
     }
@@ -67,7 +66,7 @@ export const shellCommandFacts = defineCollector<ShellCommandFacts>({
       if (text === undefined) continue;
       // Make runs only recipe lines (tab-indented) through the shell.
       const lines = text.split(/\r?\n/).map((line) => (kind === 'makefile' && !line.startsWith('\t') ? '' : line));
-      blocks.push(block(kind, entry.path, text, lines, 1, 1));
+      blocks.push(block(kind, entry.path, lines, 1, 1));
     }
     blocks.push(...ciBlocks(repo, await facts(ciFacts)));
     return { blocks, unreadDockerfiles: docker.malformed };
@@ -91,16 +90,15 @@ function ciBlocks(repo: Repository, ci: CiFacts): CommandBlock[] {
       const key = `${command.file}:${command.line}:${command.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const source = repo.readText(command.file);
-      if (source === undefined) continue;
+      if (repo.readText(command.file) === undefined) continue;
       const resource = command.step !== undefined && command.file === job.file ? `${job.file}#${job.id}/${command.step}` : `${job.file}#${job.id}`;
-      blocks.push(block(CI_ORIGIN[job.system] ?? 'ci', command.file, source, [command.text], command.line, command.anchorLine ?? command.line, resource));
+      blocks.push(block(CI_ORIGIN[job.system] ?? 'ci', command.file, [command.text], command.line, command.anchorLine ?? command.line, resource));
     }
   }
   return blocks;
 }
 
-function block(origin: CommandOrigin, file: string, source: string, lines: readonly string[], firstLine: number, anchorLine: number, resource?: string): CommandBlock {
+function block(origin: CommandOrigin, file: string, lines: readonly string[], firstLine: number, anchorLine: number, resource?: string): CommandBlock {
   const kept = lines.map((line) => (/^[ \t]{0,400}[#;]/.test(line) ? '' : line.replace(/\r$/, '')));
   const offsets: number[] = [];
   let offset = 0;
@@ -124,14 +122,8 @@ function block(origin: CommandOrigin, file: string, source: string, lines: reado
       }
       return firstLine + low;
     },
-    waiver(controlId, line) {
-      for (const candidate of line === anchorLine ? [line] : [line, anchorLine]) {
-        const found = inlineWaiver(source, candidate, controlId);
-        if (found) return { kind: 'inline', reason: found.reason, source: `${file}:${found.line}` };
-      }
-      return undefined;
-    },
+    line: anchorLine,
   };
-  if (resource !== undefined) result.resource = resource;
+  if (resource !== undefined) result.address = resource;
   return result;
 }

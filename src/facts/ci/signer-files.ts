@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { skippedDirectoryOf } from '../supply-chain/lockfiles.js';
 
 /** Files that name who may sign commits: SSH allowed_signers, gitsign/sequoia policies, OpenPGP keyrings and exported keys. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { CONFIG_SCRIPT, NOT_OWN_CODE } from './project-tooling.js';
 import { isRecord } from './shapes.js';
 

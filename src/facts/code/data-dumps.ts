@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { classify } from './code-scan.js';
 import { isDataFile } from '../code-rules/customer-data.js';
 

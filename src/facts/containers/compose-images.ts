@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
-import type { Suppression } from '../../core/result.js';
-import { inlineWaiver } from '../../engine/inline-waivers.js';
+import { defineCollector } from '../collector.js';
+import type { Subject } from '../../core/subject.js';
 import { isRecord } from '../../core/records.js';
 
 /** A service of a Compose file that pulls an image (services with `build:` make their own). */
-export interface ComposeImage {
+/** A Compose service that pulls an image: the subject of findings about it, at `services.NAME`. */
+export interface ComposeImage extends Subject {
   file: string;
   service: string;
+  address: string;
   image: string;
+  /** Line of its `image:`. */
   line: number;
-  waiver(controlId: string): Suppression | undefined;
 }
 
 /** docker-compose.yml, docker-compose.prod.yaml, compose.yml, compose.override.yaml … */
@@ -28,20 +29,10 @@ export const composeImageFacts = defineCollector<ComposeImage[]>({
       const document = repo.yaml(entry.path)?.[0];
       const services = document && isRecord(document.value) ? document.value.services : undefined;
       if (!document || !isRecord(services)) continue;
-      const text = repo.readText(entry.path) ?? '';
       for (const [service, definition] of Object.entries(services)) {
         if (!isRecord(definition) || typeof definition.image !== 'string' || definition.build !== undefined) continue;
         const line = document.lineOf(['services', service, 'image']) ?? 1;
-        images.push({
-          file: entry.path,
-          service,
-          image: definition.image,
-          line,
-          waiver(controlId) {
-            const found = inlineWaiver(text, line, controlId);
-            return found ? { kind: 'inline', reason: found.reason, source: `${entry.path}:${found.line}` } : undefined;
-          },
-        });
+        images.push({ file: entry.path, service, address: `services.${service}`, image: definition.image, line });
       }
     }
     return images;

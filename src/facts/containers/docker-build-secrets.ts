@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { dockerfileFacts } from './dockerfiles.js';
 
 /** Copied files that are credentials whatever they contain. */

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
-import type { Suppression } from '../../core/result.js';
+import { defineCollector } from '../collector.js';
+import { withParent, type Subject } from '../../core/subject.js';
 import { DockerfileSyntaxError, parseDockerfile, substitute, type DockerInstruction, type DockerProperty, type DockerStage, type ParsedDockerfile, type Substitution } from '../../parsers/dockerfile.js';
 import { messageOf } from '../../core/errors.js';
 import { isLiteralCredential, redactCredential } from '../secrets/credential-names.js';
-import { inlineWaiver } from '../../engine/inline-waivers.js';
 
 /** What a stage is built on. */
 export type StageBase =
@@ -13,17 +12,22 @@ export type StageBase =
   | { kind: 'image'; reference: string }
   | { kind: 'unknown'; reason: string };
 
-export interface StageFacts {
+/** A build stage: the subject of findings about it (waivers on or above its FROM cover them). */
+export interface StageFacts extends Subject {
   stage: DockerStage;
+  file: string;
   /** Resource address: the stage name, or its index when unnamed. */
   address: string;
+  /** Line of its FROM. */
+  line: number;
+  parent: DockerfileFacts;
+  /** How messages name it: `stage 'build'` or `stage 2`. */
+  label: string;
   base: StageBase;
 }
 
-export interface DockerfileFacts {
+export interface DockerfileFacts extends Subject {
   file: string;
-  /** An inline waiver of `controlId` written on or above any of `lines`. */
-  waiver(controlId: string, lines: readonly number[]): Suppression | undefined;
   /** ARGs declared before the first FROM. */
   globalArgs: DockerProperty[];
   stages: StageFacts[];
@@ -75,20 +79,17 @@ function describe(file: string, text: string): DockerfileFacts {
   const globals = new Map(parsed.globalArgs.map((argument) => [argument.name, argument.value]));
   const lookup = (name: string): string | undefined => (globals.has(name) ? globals.get(name) : '');
   const stages: StageFacts[] = [];
+  const dockerfile = { file, globalArgs: parsed.globalArgs, stages } as Omit<DockerfileFacts, 'final'> as DockerfileFacts;
   for (const stage of parsed.stages) {
-    stages.push({ stage, address: stage.name ?? String(stage.index), base: baseOf(stage, stages, substitute(stage.image, lookup)) });
+    const label = stage.name === undefined ? `stage ${stage.index}` : `stage '${stage.name}'`;
+    const base = baseOf(stage, stages, substitute(stage.image, lookup));
+    stages.push(withParent<StageFacts>({ stage, file, address: stage.name ?? String(stage.index), line: stage.line, label, base }, dockerfile));
   }
   const final = stages[stages.length - 1];
   // parseDockerfile guarantees at least one stage.
   if (!final) throw new DockerfileSyntaxError('no FROM instruction');
-  const waiver = (controlId: string, lines: readonly number[]): Suppression | undefined => {
-    for (const line of lines) {
-      const found = inlineWaiver(text, line, controlId);
-      if (found) return { kind: 'inline', reason: found.reason, source: `${file}:${found.line}` };
-    }
-    return undefined;
-  };
-  return { file, waiver, globalArgs: parsed.globalArgs, stages, final };
+  dockerfile.final = final;
+  return dockerfile;
 }
 
 /**

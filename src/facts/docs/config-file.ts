@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { CONFIG_FILE_NAMES } from '../../config/load.js';
 
 export interface ConfigFileFacts {

@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { git } from '../../repo/git.js';
 import type { Repository } from '../../repo/repository.js';
 import { NOT_SOURCE, TEST_FILE } from '../code/source-files.js';

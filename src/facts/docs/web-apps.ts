@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import { COMMENT_LINE, NOT_SOURCE, SOURCE_EXTENSIONS, TEST_FILE } from '../code/source-files.js';
 import { isRecord } from '../../core/records.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { isCollection, parseAllDocuments, visit } from 'yaml';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Suppression } from '../../core/result.js';
-import type { PropertyPath } from '../../parsers/lines.js';
+import { withParent, type PropertyPath, type Subject } from '../../core/subject.js';
 import type { Repository } from '../../repo/repository.js';
 import { isLiteralCredential, redactCredential } from '../secrets/credential-names.js';
 import { inlineWaiver } from '../../engine/inline-waivers.js';
@@ -10,7 +10,8 @@ import { inlineWaiver } from '../../engine/inline-waivers.js';
 export type KubeObject = Record<string, unknown>;
 
 /** One Kubernetes object of a manifest (a document, or an item of a `List`). */
-export interface KubeResource {
+/** A Kubernetes object: the subject of findings about it. */
+export interface KubeResource extends Subject {
   file: string;
   kind: string;
   apiVersion: string;
@@ -29,13 +30,25 @@ export interface KubeResource {
 
 export type ContainerKind = 'container' | 'initContainer' | 'ephemeralContainer';
 
-export interface KubeContainer {
+const CONTAINER_LABELS: Record<ContainerKind, string> = { container: 'container', initContainer: 'init container', ephemeralContainer: 'ephemeral container' };
+
+/** A container of a workload: the subject of findings about it, at its resource's address. */
+export interface KubeContainer extends Subject {
   kind: ContainerKind;
   name: string;
+  /** How messages name it: `container 'web'`, `init container 'migrate'`. */
+  label: string;
   /** Path of the container inside its resource. */
   path: PropertyPath;
   value: KubeObject;
+  file: string;
+  address: string;
   line: number;
+  /** The container's name: findings about two containers of one resource are distinct. */
+  part: string;
+  parent: KubeResource;
+  /** Line of a property, by its path inside the resource (a container's own start with {@link KubeContainer.path}). */
+  lineOf(path: PropertyPath): number | undefined;
 }
 
 /** A resource that runs pods, with the pod spec it runs them from. */
@@ -219,13 +232,20 @@ function workloadOf(resource: KubeResource): KubeWorkload | undefined {
     list.forEach((value, index) => {
       if (!isObject(value)) return;
       const containerPath = [...paths.spec, field, index];
-      containers.push({
+      const name = typeof value.name === 'string' ? value.name : `#${index}`;
+      const container: Omit<KubeContainer, 'parent'> = {
         kind,
-        name: typeof value.name === 'string' ? value.name : `#${index}`,
+        name,
+        label: `${CONTAINER_LABELS[kind]} '${name}'`,
         path: containerPath,
         value,
+        file: resource.file,
+        address: resource.address,
         line: resource.lineOf(containerPath) ?? resource.line,
-      });
+        part: name,
+        lineOf: (path: PropertyPath) => resource.lineOf(path),
+      };
+      containers.push(withParent<KubeContainer>(container, resource));
     });
   }
   return {

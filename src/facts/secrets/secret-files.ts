@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { git } from '../../repo/git.js';
 import { classifyPath } from '../../secrets/false-alarms.js';
 

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { FactsUnavailable, defineCollector, type CollectorContext } from '../../engine/control.js';
+import { FactsUnavailable } from '../../engine/control.js';
+import { defineCollector, type CollectorContext } from '../collector.js';
 import type { Suppression } from '../../core/result.js';
 import { isBinary, type RepoFile, type Repository } from '../../repo/repository.js';
 import { SecretMatcher, foundSecret, type FoundSecret } from '../../secrets/matcher.js';

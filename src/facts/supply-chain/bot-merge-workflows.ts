@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 
 export interface BotMergeStep {
   file: string;

@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { isRecord } from '../../parsers/lockfiles/common.js';
 import { dependencyUpdateSetup } from './renovate-config.js';
 

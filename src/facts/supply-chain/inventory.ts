@@ -2,7 +2,7 @@
  * The locked packages the vulnerability control and the SBOM read. Every reader goes through
  * `packageInventory`, so where the lockfiles come from is decided here alone.
  */
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { LockfileInfo } from '../../core/package-inventory.js';
 import { mavenLockfiles } from './maven.js';
 import { lockfileFacts } from './lockfiles.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import type { Ecosystem, LockfileInfo } from '../../core/package-inventory.js';
 import { isRecord, unsupportedLockfile, type DeclaredNames, type LockfileInput } from '../../parsers/lockfiles/common.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { isRecord } from '../../parsers/lockfiles/common.js';
 import { ciFacts } from '../ci/ci.js';
 import { skippedDirectoryOf } from './lockfiles.js';

@@ -1,5 +1,5 @@
 import JSON5 from 'json5';
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import { lineOfText } from '../../parsers/lines.js';
 import type { Repository } from '../../repo/repository.js';
 import { parseJson, type JsonDocument } from '../../parsers/json.js';

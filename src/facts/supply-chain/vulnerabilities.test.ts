@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Collector, CollectorContext } from '../../engine/control.js';
+import type { Collector, CollectorContext } from '../collector.js';
 import type { Repository } from '../../repo/repository.js';
 import { OSV_FIXTURES } from '../../testing/osv-fixtures.js';
 import type { Ecosystem, LockedPackage, LockfileInfo } from '../../core/package-inventory.js';

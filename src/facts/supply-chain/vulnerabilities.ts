@@ -3,7 +3,8 @@
  * and, with `--online`, the OSV API and the npm registry's advisory endpoint. A source that cannot
  * be read makes the facts unavailable (the control is then `unknown`), never empty.
  */
-import { defineCollector, FactsUnavailable } from '../../engine/control.js';
+import { FactsUnavailable } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Ecosystem, LockedPackage } from '../../core/package-inventory.js';
 import { packageInventory } from './inventory.js';
 import { matchPackage, mergeMatches, type Vulnerability } from '../../vulns/match.js';

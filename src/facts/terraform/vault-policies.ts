@@ -1,4 +1,4 @@
-import { defineCollector } from '../../engine/control.js';
+import { defineCollector } from '../collector.js';
 import type { Suppression } from '../../core/result.js';
 import { messageOf } from '../../core/errors.js';
 import { parseHcl, type HclExpr } from '../../parsers/hcl.js';

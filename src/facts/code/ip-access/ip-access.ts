@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollector } from '../../../engine/control.js';
+import { defineCollector } from '../../collector.js';
 import { heredocPolicies, policyGates, SOURCE_IP } from './aws-policies.js';
 import type { IpOnlyGate } from './gate.js';
 import { apacheGates, nginxGates } from './web-servers.js';
