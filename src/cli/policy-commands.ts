@@ -62,7 +62,7 @@ export function registerPolicyCommands(program: Command, io: CommandIO): void {
         return;
       }
       io.out(`${pack.id} ${pack.version} — ${pack.organisation ? `${pack.organisation}: ` : ''}${pack.title}\n`);
-      if (pack.source?.document) io.out(`source: ${pack.source.document}\n`);
+      if (pack.source?.document) io.out(`source: ${pack.source.document}${pack.source.url ? ` <${pack.source.url}>` : ''}\n`);
       io.out('\n');
       for (const requirement of pack.requirements) io.out(describeRequirement(requirement, known));
       const modes = countModes(pack, known);

@@ -8,7 +8,8 @@ import { renderSarif } from './sarif.js';
 import { sampleControlsOnlyResult, sampleScanResult, HOSTILE_FILE } from '../testing/sample-scan-result.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const schemaPath = path.join(repoRoot, '..', 'shared', 'schemas', 'sarif-2.1.0.json');
+// The OASIS SARIF 2.1.0 schema (draft-07), kept in the repository so that the test stands alone.
+const schemaPath = path.join(repoRoot, 'test', 'schemas', 'sarif-2.1.0.json');
 
 interface SarifLog {
   runs: {
